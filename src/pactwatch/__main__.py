@@ -1,0 +1,3 @@
+from pactwatch.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The ``pactwatch`` command line: thin Typer commands over the library."""
