@@ -27,9 +27,10 @@ _err = Console(stderr=True)
 def _register_commands() -> None:
     # Each module adds its commands to ``app``; imported here so that the
     # app is complete before Typer builds the click group.
-    from pactwatch.cli import extract_cmd
+    from pactwatch.cli import eval_cmd, extract_cmd
 
     extract_cmd.register(app)
+    eval_cmd.register(app)
 
 
 def main() -> None:
