@@ -113,7 +113,7 @@ class Event:
             parties=tuple(sorted(row.get("parties") or ())),
             date=row.get("date"),
             evidence=row.get("evidence", ""),
-            span=tuple(given_span) if given_span else span,  # type: ignore[arg-type]
+            span=(int(given_span[0]), int(given_span[1])) if given_span else span,
             aliases=tuple(row.get("aliases") or ()),
             from_=row.get("from"),
             to=row.get("to"),

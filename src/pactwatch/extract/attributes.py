@@ -1,0 +1,178 @@
+"""Attributes of an event found around its subject: status, modality, date, place, quantity.
+
+Each function looks at one sentence and the subject's span in it, and picks
+what the text attaches to that subject, not merely the nearest thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from pactwatch.extract.context import SentenceInfo
+from pactwatch.extract.dates import DateMention
+from pactwatch.extract.names import NAME
+from pactwatch.extract.triggers import FUTURE_CUES, HEDGE_CUES, NEGATION_CUES, TRIGGERS
+
+# A done status and what it becomes when the statement is future, planned or hedged.
+_NOT_YET: Final[dict[tuple[str, str], str | None]] = {
+    ("agreement", "signed"): "negotiating",
+    ("agreement", "in_force"): "signed",
+    ("agreement", "extended"): "negotiating",
+    ("meeting", "held"): "planned",
+    ("visit", "held"): "planned",
+    ("exercise", "held"): "planned",
+    ("port_call", "held"): "planned",
+    ("procurement", "ordered"): "negotiating",
+    ("procurement", "delivered"): None,
+    ("procurement", "delivering"): None,
+    ("procurement", "in_service"): None,
+    ("coproduction", "underway"): "agreed",
+    ("institution", "established"): None,
+    ("designation", "granted"): None,
+    ("trade_measure", "imposed"): None,
+    ("trade_measure", "lifted"): None,
+}
+
+# Words right before a date that attach it to something other than the event itself.
+_NOT_EVENT_DATE = re.compile(
+    r"(?:until|till|through|to|by the end of|by|since|ending|ends?|expire[sd]? in|delivery date of"
+    r"|deliver(?:ed|ies)? (?:in|by|from|between)|from|starting|valid until|beyond|past|over)\s*$"
+)
+_NUMBER_WORDS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty-four": 24,
+    "thirty": 30, "thirty-six": 36, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12,
+    "dozen": 12, "pair": 2, "a pair of": 2, "both": 2,
+}  # fmt: skip
+_QUANTITY = re.compile(
+    r"(?P<q>\b\d{1,3}(?:,\d{2,3})+\b|\b\d+\b|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+    r"(?P<gap>(?:\s+(?!(?:and|or|of|to|in|on|at|for|from|with)\b)[\w.’'-]+){0,4}?)\s*$",
+    re.IGNORECASE,
+)
+_INEXACT_BEFORE = re.compile(
+    r"(?:more than|over|about|around|nearly|almost|up to|at least|some|roughly|approximately"
+    r"|some|fewer than|less than|under)\s*$",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(rf"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>{NAME}(?:,\s+{NAME})?)")
+_NOT_PLACE_WORDS = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|\d)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """The status a sentence gives an event, with the trigger that stated it and the flags."""
+
+    value: str | None
+    trigger: tuple[int, int] | None
+    hedged: bool
+    negated: bool
+
+
+def find_status(info: SentenceInfo, event_type: str, start: int, end: int) -> Status:
+    """Return the status of an ``event_type`` whose subject spans ``start:end`` (absolute)."""
+    lo, hi = info.local(start), info.local(end)
+    best: tuple[int, str | None, int, int] | None = None
+    for row in TRIGGERS[event_type]:
+        for match in row.pattern.finditer(info.lower):
+            if lo <= match.start() < hi and match.end() <= hi and event_type != "procurement":
+                distance = 0
+            elif match.end() <= lo:
+                distance = lo - match.end()
+            else:
+                distance = max(0, match.start() - hi)
+            if best is None or distance < best[0]:
+                best = (distance, row.status, match.start(), match.end())
+    if best is None or best[0] > 160:
+        return Status(None, None, False, _negated(info.lower, lo))
+    _, status, t_start, t_end = best
+    window = info.lower[max(0, min(t_start, lo) - 45) : t_start]
+    negated = NEGATION_CUES.search(window) is not None
+    future = FUTURE_CUES.search(window) is not None
+    hedged = HEDGE_CUES.search(window) is not None
+    if status is not None and (negated or future or hedged):
+        status = _NOT_YET.get((event_type, status), status)
+    absolute = (info.start + t_start, info.start + t_end)
+    return Status(status, absolute, hedged or future, negated)
+
+
+def _negated(lower: str, at: int) -> bool:
+    return NEGATION_CUES.search(lower[max(0, at - 40) : at]) is not None
+
+
+def find_date(
+    info: SentenceInfo, start: int, end: int, rivals: list[tuple[int, int]]
+) -> str | None:
+    """Return the EDTF date the sentence attaches to the subject at ``start:end``, or None.
+
+    ``rivals`` are the spans of other subjects in the sentence: a date nearer
+    to one of them than to this subject belongs to that one.
+    """
+    best: tuple[int, DateMention] | None = None
+    for mention in info.dates:
+        if start <= mention.start and mention.end <= end:
+            continue  # part of the name ("Program ... 2021-2031")
+        before = info.lower[max(0, info.local(mention.start) - 25) : info.local(mention.start)]
+        if _NOT_EVENT_DATE.search(before):
+            continue
+        distance = _distance(mention.start, mention.end, start, end)
+        rival_distance = min(
+            (
+                _distance(mention.start, mention.end, s, e)
+                for s, e in rivals
+                if (s, e) != (start, end)
+            ),
+            default=10**6,
+        )
+        if rival_distance < distance:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    return best[1].edtf if best is not None else None
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+def find_quantity(info: SentenceInfo, start: int) -> int | None:
+    """Return the exact count written just before the subject ("31 MQ-9B", "six TB2s"), or None."""
+    before = info.text[max(0, info.local(start) - 60) : info.local(start)]
+    match = _QUANTITY.search(before)
+    if match is None:
+        return None
+    if _INEXACT_BEFORE.search(before[: match.start()]):
+        return None
+    raw = match.group("q").lower()
+    if raw in _NUMBER_WORDS:
+        return _NUMBER_WORDS[raw]
+    value = int(raw.replace(",", ""))
+    if 1900 <= value <= 2100 and "," not in raw:
+        return None  # a year, not a count
+    return value if value > 0 else None
+
+
+def find_place(info: SentenceInfo, start: int, end: int, *, skip: frozenset[str]) -> str | None:
+    """Return the place ("in Kuala Lumpur", "at Fort Wainwright, Alaska") nearest the subject."""
+    best: tuple[int, str] | None = None
+    for match in _PLACE.finditer(info.text):
+        place = match.group("place")
+        if _NOT_PLACE_WORDS.match(place) or place in skip:
+            continue
+        if place.split(",")[0].strip() in skip:
+            continue
+        absolute = info.start + match.start("place")
+        distance = _distance(absolute, absolute + len(place), start, end)
+        if best is None or distance < best[0]:
+            best = (distance, place)
+    return best[1] if best is not None else None

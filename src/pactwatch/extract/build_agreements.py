@@ -1,0 +1,203 @@
+"""Agreements, designations and institutions: named things that states sign, grant or set up."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.drafts import Draft, clean_subject, span_text
+from pactwatch.extract.lexicon import ENTRY
+from pactwatch.extract.names import (
+    AGREEMENT_HEADS,
+    INSTITUTION_HEADS,
+    agreement_names,
+    headed_names,
+    parenthesis_after,
+)
+
+_GENERIC_NAME_WORDS: Final = frozenset(
+    [
+        "agreement",
+        "agreements",
+        "deal",
+        "pact",
+        "treaty",
+        "memorandum",
+        "understanding",
+        "framework",
+        "arrangement",
+        "accord",
+        "protocol",
+        "statement",
+        "minute",
+        "roadmap",
+        "plan",
+        "program",
+        "programme",
+        "joint",
+        "defence",
+        "defense",
+        "military",
+        "cooperation",
+        "partnership",
+        "strategic",
+        "bilateral",
+        "new",
+        "historic",
+        "the",
+        "a",
+        "an",
+        "of",
+        "on",
+        "for",
+        "and",
+        "in",
+        "to",
+        "with",
+        "between",
+        "declaration",
+        "vision",
+        "charter",
+        "convention",
+        "compact",
+    ]
+)
+_DESCRIPTIVE_AGREEMENT = re.compile(
+    r"\b(?:an?|the)\s+(?P<np>(?:[\w’'-]+\s+){0,4}?(?:agreements?|pacts?|treaty|memorandum of"
+    r" understanding|mou|accord|protocol|plan|roadmap|arrangement|partnership agreement)"
+    r"(?:\s+(?:on|for|with|regarding|concerning|between|to)\s+[^,;.“”\"()]{3,90}?)?)"
+    r"(?=\s*(?:,|;|\.|$|\)|\bthat\b|\bwhich\b|\bwas\b|\bwere\b|\bin\s+(?:19|20)\d\d|\bin\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\bunder\b|\bsigned\b|\bwith\s+[A-Z]))"
+)
+_SIGNING_NEAR = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|conclud(?:ed|es)|adopt(?:ed|s)"
+    r"|entered into|renew(?:ed|s)|ratif(?:ied|ies)|has|have|had|reached|struck)\b"
+)
+_INSTITUTION_TRIGGER = re.compile(
+    r"\b(?:form(?:ed|s|ing)?|set(?:ting)? up|establish(?:ed|es|ing)?|creat(?:e|ed|es|ing)"
+    r"|launch(?:ed|es)?|constitut(?:e|ed|es)|construct|inaugurat(?:ed|es)|institut(?:e|ed))\b"
+)
+_DESCRIPTIVE_INSTITUTION = re.compile(
+    r"\b(?:an?|the)\s+(?P<np>(?:new\s+)?(?:[\w’'-]+\s+){0,3}?(?:task force|working group|joint"
+    r" committee|committee|commission|mechanism|council|cell|headquarters|command|group)"
+    r"(?:\s+(?:to|on|for)\s+[^,;.]{3,60}?)?)(?=\s*(?:,|;|\.|$|\bthat\b|\bwhich\b|\bfor\b))"
+)
+_DESIGNATION_QUOTED = re.compile(
+    r"\bdesignat\w*\s+(?:[A-Z][\w ]{2,30}?\s+)?(?:as\s+)?(?:an?\s+)?[“\"‘]?"
+    r"(?P<name>[A-Za-z][\w ,-]{3,40}?)[”\"’]?(?=[,.;]|\s+(?:by|in|on|status|and)\b|$)"
+)
+
+
+def _entry_kind(value: Any) -> str | None:
+    return getattr(value, "kind", None)
+
+
+def _entry_names(value: Any) -> list[str]:
+    return [value.name, *value.aliases]
+
+
+def _is_specific(name: str) -> bool:
+    words = re.findall(r"[\w’'-]+", name.lower())
+    return any(w not in _GENERIC_NAME_WORDS and not w.isdigit() for w in words)
+
+
+def _entry_drafts(info: SentenceInfo, kind: str, event_type: str) -> list[Draft]:
+    drafts: list[Draft] = []
+    seen: set[int] = set()
+    for mention in info.mentions:
+        if mention.label != ENTRY or _entry_kind(mention.value) != kind:
+            continue
+        if id(mention.value) in seen:
+            continue
+        if kind == "institution" and getattr(mention.value, "category", None) == "domestic":
+            continue
+        seen.add(id(mention.value))
+        end = mention.end
+        inner = parenthesis_after(info.text, info.local(end))
+        if inner is not None:
+            end = info.start + inner[1]
+        draft = Draft(event_type, mention.text, mention.start, end, info)
+        draft.aliases = [n for n in _entry_names(mention.value) if n != mention.text]
+        drafts.append(draft)
+    return drafts
+
+
+def _overlaps(drafts: list[Draft], start: int, end: int) -> bool:
+    return any(d.start < end and start < d.end for d in drafts)
+
+
+def build_agreements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
+    """Return agreement drafts: listed agreements, "X Agreement" names, described agreements."""
+    drafts = _entry_drafts(info, "agreement", "agreement")
+    for local_start, local_end in agreement_names(info.text):
+        start, end = info.start + local_start, info.start + local_end
+        name = info.text[local_start:local_end]
+        if _overlaps(drafts, start, end) or not _is_specific(name):
+            continue
+        draft = Draft("agreement", clean_subject(name), start, end, info)
+        inner = parenthesis_after(info.text, local_end)
+        if inner is not None and inner[0].isupper() and len(inner[0]) <= 12:
+            draft.aliases.append(inner[0])
+        drafts.append(draft)
+    for match in _DESCRIPTIVE_AGREEMENT.finditer(info.text):
+        start, end = info.start + match.start("np"), info.start + match.end("np")
+        before = info.lower[max(0, match.start() - 40) : match.start()]
+        if _overlaps(drafts, start, end) or not _SIGNING_NEAR.search(before):
+            continue
+        if any(m.label == ENTRY and start <= m.start < end for m in info.mentions):
+            continue  # a deal for a named platform is a procurement
+        subject = clean_subject(match.group("np"))
+        if _is_specific(subject):
+            drafts.append(Draft("agreement", subject, start, end, info, confidence=0.5))
+    return drafts
+
+
+def build_institutions(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
+    """Return institutions a sentence says were formed, set up or dissolved."""
+    if not _INSTITUTION_TRIGGER.search(info.lower) and "dissol" not in info.lower:
+        return []
+    drafts = _entry_drafts(info, "institution", "institution")
+    for local_start, local_end in headed_names(info.text, INSTITUTION_HEADS):
+        start, end = info.start + local_start, info.start + local_end
+        name = info.text[local_start:local_end]
+        if not _overlaps(drafts, start, end) and _is_specific(name):
+            drafts.append(Draft("institution", clean_subject(name), start, end, info))
+    for match in _DESCRIPTIVE_INSTITUTION.finditer(info.text):
+        start, end = info.start + match.start("np"), info.start + match.end("np")
+        before = info.lower[max(0, match.start() - 30) : match.start()]
+        if not _overlaps(drafts, start, end) and _INSTITUTION_TRIGGER.search(before):
+            subject = clean_subject(match.group("np"))
+            drafts.append(Draft("institution", subject, start, end, info, confidence=0.5))
+    return [d for d in drafts if not AGREEMENT_HEADS.search(d.subject)]
+
+
+def build_designations(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
+    """Return designations granted or revoked ("designated as a Major Defence Partner")."""
+    drafts = _entry_drafts(info, "designation", "designation")
+    if drafts or "designat" not in info.lower:
+        return drafts
+    for match in _DESIGNATION_QUOTED.finditer(info.text):
+        name = clean_subject(match.group("name"))
+        if name[:1].isupper() or "ally" in name.lower() or "partner" in name.lower():
+            start = info.start + match.start("name")
+            drafts.append(Draft("designation", name, start, start + len(name), info))
+    return drafts
+
+
+def designation_direction(draft: Draft) -> tuple[str | None, str | None]:
+    """Return (designating, designated) states of a designation draft."""
+    info = draft.info
+    by = re.search(r"\bby\s+(?:the\s+)?", info.text[info.local(draft.end) :])
+    giver: str | None = None
+    receiver: str | None = None
+    for state in info.states:
+        text_before = span_text(info, max(info.start, state.start - 12), state.start).lower()
+        if text_before.rstrip().endswith("by") or text_before.rstrip().endswith("by the"):
+            giver = state.code
+        elif (state.end <= draft.start and receiver is None) or (
+            state.start >= draft.end and receiver is None and "designating" in info.lower
+        ):
+            receiver = state.code
+    if by is None and giver is None:
+        giver = None
+    return giver, receiver

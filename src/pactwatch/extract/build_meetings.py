@@ -1,0 +1,133 @@
+"""Meetings and visits: who met whom, and who travelled to the other state."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.drafts import Draft, clean_subject
+from pactwatch.extract.lexicon import ENTRY, METONYM
+from pactwatch.extract.names import MEETING_HEADS, headed_names
+from pactwatch.extract.people import Person, find_people, person_state
+
+_NTH_MEETING = re.compile(
+    r"\b(?P<np>(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|inaugural|annual)\s+(?:meeting|session|round|edition)\s+of\s+the\s+"
+    r"[A-Z][\w’'.&-]*(?:\s+(?:of|on|for|and|the|in)?\s*[A-Z][\w’'.&-]*)*)"
+)
+_DESCRIPTIVE_MEETING = re.compile(
+    r"\b(?:held|had|hold|have|holds|during|after|following|at|in|on)\s+(?:an?\s+|the\s+|their\s+)?"
+    r"(?P<np>(?:(?:bilateral|one-on-one|high-level|delegation-level|ministerial|separate"
+    r"|summit|official|informal|first|annual|productive|restricted)\s+)*"
+    r"(?:meeting|talks|discussions|summit))\b"
+)
+_MET = re.compile(r"\b(?:met|meets|meet|meeting)\s+(?:with\s+)?")
+_VISIT_TO = re.compile(
+    r"\b(?:visit(?:ed|ing|s)?|trip|tour|travel(?:l?ed)?|arriv(?:ed|al|es)|departure|went|flew"
+    r"|came)\s+(?:to|in|of)?\s*(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})"
+)
+_VISIT_WORD = re.compile(r"\b(?:visit(?:ed|ing|s)?|trip|tour|arriv\w+|departure|in the presence)\b")
+_POSSESSIVE_VISIT = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
+_MEETING_WORDS: Final = re.compile(r"\b(?:met|meet|meeting|talks|discussions|summit)\b")
+
+
+def build_meetings(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
+    """Return meetings: named ones ("Security Consultative Meeting") and described ones."""
+    drafts: list[Draft] = []
+    for match in _NTH_MEETING.finditer(info.text):
+        start, end = info.start + match.start("np"), info.start + match.end("np")
+        drafts.append(Draft("meeting", clean_subject(match.group("np")), start, end, info))
+    for mention in info.mentions:
+        if mention.label == ENTRY and getattr(mention.value, "kind", "") == "institution":
+            name = mention.value.name
+            if MEETING_HEADS.search(name) and not _covered(drafts, mention.start, mention.end):
+                draft = Draft("meeting", mention.text, mention.start, mention.end, info)
+                draft.aliases = [n for n in (name, *mention.value.aliases) if n != mention.text]
+                drafts.append(draft)
+    for local_start, local_end in headed_names(info.text, MEETING_HEADS):
+        start, end = info.start + local_start, info.start + local_end
+        if not _covered(drafts, start, end) and len(info.text[local_start:local_end].split()) > 1:
+            drafts.append(Draft("meeting", info.text[local_start:local_end], start, end, info))
+    if not drafts and _MEETING_WORDS.search(info.lower):
+        drafts.extend(_described_meetings(info))
+    return drafts
+
+
+def _covered(drafts: list[Draft], start: int, end: int) -> bool:
+    return any(d.start < end and start < d.end for d in drafts)
+
+
+def _described_meetings(info: SentenceInfo) -> list[Draft]:
+    people = [p for p in find_people(info) if p.state]
+    match = _DESCRIPTIVE_MEETING.search(info.text)
+    met = _MET.search(info.text)
+    if match is None and met is None:
+        return []
+    noun = match.group("np") if match else "meeting"
+    head = noun.split()[-1]
+    if len(people) >= 2 and len({p.state for p in people}) >= 2:
+        first, second = _two_sides(people)
+        subject = f"{noun if match else 'meeting'} between {first.name} and {second.name}"
+        anchor = match.start("np") if match else met.start() if met else 0
+        start = info.start + anchor
+        return [Draft("meeting", subject, start, start + len(head), info)]
+    if match is not None and len(noun.split()) > 1:
+        start = info.start + match.start("np")
+        return [
+            Draft("meeting", clean_subject(noun), start, start + len(noun), info, confidence=0.5)
+        ]
+    return []
+
+
+def _two_sides(people: list[Person]) -> tuple[Person, Person]:
+    first = people[0]
+    second = next(p for p in people if p.state != first.state)
+    return first, second
+
+
+def build_visits(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
+    """Return visits: an official placed in another state ("visit to New Delhi by X")."""
+    people = find_people(info)
+    if not people:
+        return []
+    host = _host_state(info)
+    visit_word = _VISIT_WORD.search(info.lower) is not None
+    meeting_word = _MEETING_WORDS.search(info.lower) is not None
+    drafts: list[Draft] = []
+    for person in people:
+        state = person_state(info, person)
+        if state is None:
+            continue
+        destination = host[0] if host else None
+        if destination is None and visit_word and len(doc.dyad) == 2 and state in doc.dyad:
+            destination = next(code for code in doc.dyad if code != state)
+        if destination is None or destination == state:
+            continue
+        if not (visit_word or (meeting_word and host)):
+            continue
+        draft = Draft("visit", person.name, person.start, person.end, info)
+        draft.from_, draft.to = state, destination
+        draft.place = host[1] if host else None
+        drafts.append(draft)
+    return drafts
+
+
+def _host_state(info: SentenceInfo) -> tuple[str, str] | None:
+    """Return (state, place) where the sentence places people: "in Tokyo", "visit to France"."""
+    for match in _VISIT_TO.finditer(info.text):
+        place = match.group("place")
+        for state in info.states:
+            if info.local(state.start) >= match.start("place") and info.local(
+                state.end
+            ) <= match.end("place"):
+                return state.code, place
+    for state in info.states:
+        if state.how != METONYM:
+            continue
+        before = info.lower[max(0, info.local(state.start) - 8) : info.local(state.start)]
+        if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", before) or _POSSESSIVE_VISIT.match(
+            info.text, info.local(state.end)
+        ):
+            return state.code, info.text[info.local(state.start) : info.local(state.end)]
+    return None

@@ -1,0 +1,54 @@
+"""Draft events: what a builder found in a sentence, before parties and dates are settled."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pactwatch.extract.context import SentenceInfo
+
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCT = " ,.;:“”\"‘’'()-–—"
+
+
+@dataclass(slots=True)
+class Draft:
+    """A candidate event in one sentence, with the subject's absolute span."""
+
+    type: str
+    subject: str
+    start: int
+    end: int
+    info: SentenceInfo
+    aliases: list[str] = field(default_factory=list)
+    status: str | None = None
+    status_fixed: bool = False
+    """True when the builder set the status itself (the trigger table is not asked)."""
+    parties: list[str] = field(default_factory=list)
+    from_: str | None = None
+    to: str | None = None
+    date: str | None = None
+    place: str | None = None
+    quantity: int | None = None
+    trigger: tuple[int, int] | None = None
+    hedged: bool = False
+    negated: bool = False
+    confidence: float = 0.7
+    evidence_span: tuple[int, int] | None = None
+    """A shorter run of the sentence that states the event, where one is known."""
+
+
+def clean_subject(text: str) -> str:
+    """Return a subject with whitespace collapsed and edge punctuation and articles removed."""
+    text = _SPACE.sub(" ", text).strip(_EDGE_PUNCT)
+    lowered = text.lower()
+    for article in ("the ", "a ", "an ", "its ", "their "):
+        if lowered.startswith(article):
+            text = text[len(article) :]
+            break
+    return text.strip(_EDGE_PUNCT)
+
+
+def span_text(info: SentenceInfo, start: int, end: int) -> str:
+    """Return the sentence text between two absolute offsets."""
+    return info.text[info.local(start) : info.local(end)]

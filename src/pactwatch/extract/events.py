@@ -1,0 +1,194 @@
+"""Assemble events: run every builder over each sentence, settle attributes, merge repeats.
+
+Find first, write second: builders find drafts in a sentence; this module
+gives each draft its status, date, place, quantity and parties, then turns
+the drafts of the whole document into :class:`~pactwatch.records.Event`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pactwatch.extract.attributes import find_date, find_place, find_quantity, find_status
+from pactwatch.extract.build_agreements import (
+    build_agreements,
+    build_designations,
+    build_institutions,
+    designation_direction,
+)
+from pactwatch.extract.build_arms import build_procurements, build_trade_measures, recipient
+from pactwatch.extract.build_exercises import build_exercises, build_port_calls
+from pactwatch.extract.build_meetings import build_meetings, build_visits
+from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.drafts import Draft
+from pactwatch.records import Event
+
+Builder = Callable[[SentenceInfo, DocumentInfo], list[Draft]]
+
+BUILDERS: tuple[Builder, ...] = (
+    build_agreements,
+    build_designations,
+    build_institutions,
+    build_meetings,
+    build_visits,
+    build_exercises,
+    build_port_calls,
+    build_procurements,
+    build_trade_measures,
+)
+"""Every builder, in the order their drafts are reported."""
+
+_DEFAULT_DONE = {
+    "agreement": "signed",
+    "exercise": "held",
+    "meeting": "held",
+    "visit": "held",
+    "port_call": "held",
+    "designation": "granted",
+    "institution": "established",
+    "trade_measure": "imposed",
+}
+_FOLD = re.compile(r"[^a-z0-9]+")
+
+
+def build_events(doc: DocumentInfo) -> list[Event]:
+    """Return the events of a document, in order of their evidence, repeats merged."""
+    drafts: list[Draft] = []
+    for info in doc.sentences:
+        sentence_drafts = [d for builder in BUILDERS for d in builder(info, doc)]
+        rivals = [(d.start, d.end) for d in sentence_drafts]
+        for draft in sentence_drafts:
+            _settle(draft, doc, rivals)
+        drafts.extend(sentence_drafts)
+    return [_to_event(d) for d in _merge_repeats(drafts)]
+
+
+def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> None:
+    info = draft.info
+    if not draft.status_fixed:
+        status = find_status(info, draft.type, draft.start, draft.end)
+        draft.status, draft.trigger = status.value, status.trigger
+        draft.hedged, draft.negated = status.hedged, status.negated
+    draft.date = find_date(info, draft.start, draft.end, rivals)
+    if draft.status is None and draft.date and not draft.hedged and not draft.negated:
+        draft.status = _DEFAULT_DONE.get(draft.type)
+    if draft.type in ("procurement", "coproduction"):
+        draft.quantity = find_quantity(info, draft.start)
+    if draft.place is None and draft.type in (
+        "meeting",
+        "visit",
+        "exercise",
+        "port_call",
+        "agreement",
+    ):
+        skip = frozenset(c.name for c in doc.lexicon.gazetteer.countries)
+        draft.place = find_place(info, draft.start, draft.end, skip=skip)
+    _settle_parties(draft, doc)
+
+
+def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:
+    info = draft.info
+    if draft.type in ("procurement", "coproduction"):
+        draft.to = draft.to or recipient(info, doc, draft.from_)
+    elif draft.type == "designation":
+        giver, receiver = designation_direction(draft)
+        draft.from_, draft.to = draft.from_ or giver, draft.to or receiver
+    if draft.type in (
+        "procurement",
+        "coproduction",
+        "designation",
+        "visit",
+        "port_call",
+        "trade_measure",
+    ):
+        draft.from_, draft.to = _fill_direction(draft.from_, draft.to, doc.dyad)
+        parties = {code for code in (draft.from_, draft.to) if code}
+    else:
+        parties = set(_explicit_parties(draft, doc))
+    for code in doc.dyad:
+        if len(parties) >= 2:
+            break
+        parties.add(code)
+    draft.parties = sorted(parties)
+
+
+def _fill_direction(
+    source: str | None, target: str | None, dyad: tuple[str, ...]
+) -> tuple[str | None, str | None]:
+    if source is None and target is not None:
+        source = next((c for c in dyad if c != target), None)
+    if target is None and source is not None:
+        target = next((c for c in dyad if c != source), None)
+    if source is None and target is None and len(dyad) == 2:
+        source, target = dyad
+    if source == target:
+        target = next((c for c in dyad if c != source), None)
+    return source, target
+
+
+def _explicit_parties(draft: Draft, doc: DocumentInfo) -> list[str]:
+    """Return the states tied to the subject: in its name, or "with X"/"between X and Y"."""
+    info = draft.info
+    inside = [s.code for s in info.states if draft.start <= s.start and s.end <= draft.end]
+    after = info.text[info.local(draft.end) : info.local(draft.end) + 40]
+    tied = []
+    if re.match(r"\s*(?:with|between)\s", after):
+        tied = [s.code for s in info.states if draft.end < s.start <= draft.end + 40]
+    codes = list(dict.fromkeys(inside + tied))
+    if len(codes) == 1 and codes[0] not in doc.dyad and doc.dyad:
+        actors = [s.code for s in info.states if s.code in doc.dyad]
+        codes.append(actors[0] if actors else doc.dyad[0])
+    return codes
+
+
+def _key(draft: Draft) -> tuple[str, str]:
+    return draft.type, _FOLD.sub(" ", draft.subject.lower()).strip()
+
+
+def _filled(draft: Draft) -> int:
+    return sum(x is not None for x in (draft.status, draft.date, draft.place, draft.quantity))
+
+
+def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
+    """Keep one draft per (type, subject or alias): the one the text says most about."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        names = {_key(draft)[1], *(_FOLD.sub(" ", a.lower()).strip() for a in draft.aliases)}
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.type == draft.type
+                and names & {_key(k)[1], *(_FOLD.sub(" ", a.lower()).strip() for a in k.aliases)}
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(draft)
+        elif _filled(draft) > _filled(twin):
+            kept[kept.index(twin)] = draft
+    return kept
+
+
+def _to_event(draft: Draft) -> Event:
+    info = draft.info
+    start, end = draft.evidence_span or (info.sent.start, info.sent.end)
+    return Event(
+        type=draft.type,
+        status=draft.status,
+        subject=draft.subject,
+        parties=tuple(draft.parties),
+        date=draft.date,
+        evidence=info.text[start - info.start : end - info.start],
+        span=(start, end),
+        aliases=tuple(dict.fromkeys(a for a in draft.aliases if a and a != draft.subject)),
+        from_=draft.from_,
+        to=draft.to,
+        place=draft.place,
+        quantity=draft.quantity,
+        confidence=draft.confidence,
+        hedged=draft.hedged,
+        negated=draft.negated,
+        trigger=draft.trigger,
+    )
