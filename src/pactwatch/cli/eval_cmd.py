@@ -37,8 +37,11 @@ def _figure_row(name: str, identity: dict[str, Any], strict: dict[str, Any]) -> 
 
 def _figures_table(report: dict[str, Any]) -> Table:
     table = Table(title=f"pactwatch eval: {report['documents']} documents")
-    for header in ("type", "gold", "predicted", "id P", "id R", "id F1", "P", "R", "F1"):
-        table.add_column(header, justify="left" if header == "type" else "right")
+    for header in ("type", "gold", "pred", "id P", "id R", "id F1", "P", "R", "F1"):
+        if header == "type":
+            table.add_column(header, no_wrap=True, min_width=len("trade_measure"))
+        else:
+            table.add_column(header, justify="right")
     identity, strict = report["identity"], report["strict"]
     for kind, figures in identity["per_type"].items():
         table.add_row(*_figure_row(kind, figures, strict["per_type"][kind]))
@@ -50,8 +53,10 @@ def _figures_table(report: dict[str, Any]) -> Table:
 
 def _items_table(title: str, items: list[dict[str, str]], last: str) -> Table:
     table = Table(title=f"{title} ({len(items)})", title_justify="left")
-    for header in ("document", "type", "subject", last):
-        table.add_column(header)
+    table.add_column("document", overflow="fold")
+    table.add_column("type", no_wrap=True, min_width=len("trade_measure"))
+    table.add_column("subject")
+    table.add_column(last, ratio=1)
     for item in items:
         table.add_row(
             Text(item["document"]),
@@ -82,16 +87,20 @@ def _run(gold_dir: Path, data: list[Path], event_type: str | None) -> dict[str, 
 
 
 def eval_command(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold *.json files (SCHEMA.md).")],
+    gold_dir: Annotated[
+        Path, typer.Argument(metavar="GOLD_DIR", help="Folder of gold *.json files (SCHEMA.md).")
+    ],
     as_json: Annotated[
         bool, typer.Option("--json", help="Print only the JSON object of gold/SCHEMA.md.")
     ] = False,
     data: Annotated[
         list[Path] | None,
-        typer.Option("--data", help="Extra domain data folder for extraction; repeatable."),
+        typer.Option(
+            "--data", metavar="DIR", help="Extra domain data folder for extraction; repeatable."
+        ),
     ] = None,
     event_type: Annotated[
-        str | None, typer.Option("--type", help="Score only events of this type.")
+        str | None, typer.Option("--type", metavar="T", help="Score only events of this type.")
     ] = None,
 ) -> None:
     """Score extraction against the gold files in GOLD_DIR: identity and strict P/R/F1.

@@ -195,7 +195,7 @@ def score_document(gold: GoldDocument, predicted: Sequence[Mapping[str, Any]]) -
     pairs = _pairs(gold, predicted)
     why = {pair.gold: "; ".join(pair.errors) for pair in pairs}
     misses = tuple(
-        Miss(gold.id, event["type"], event["subject"], event["evidence"], why.get(row, "no match"))
+        Miss(gold.id, event["type"], event["subject"], _evidence(event), why.get(row, "no match"))
         for row, event in enumerate(gold.events)
         if why.get(row) != ""
     )
