@@ -1,0 +1,14 @@
+"""Ingest: read files, folders and JSONL into documents, extract them, store the result."""
+
+from pactwatch.ingest.readers import READERS, Rejection, read, register_reader
+from pactwatch.ingest.run import IngestResult, IngestSummary, ingest
+
+__all__ = [
+    "READERS",
+    "IngestResult",
+    "IngestSummary",
+    "Rejection",
+    "ingest",
+    "read",
+    "register_reader",
+]

@@ -1,0 +1,156 @@
+"""Ingest: read documents, extract their events, store them; one result per document.
+
+A document whose text is already stored is reported as known before any
+extraction runs. Documents are written in batches (each document still
+all-or-nothing, see :mod:`pactwatch.store.write`); a document that cannot be
+read, extracted or stored is rejected with a one-line reason and the run goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from pactwatch.errors import SourceError
+from pactwatch.ingest.readers import Item, Rejection, read
+from pactwatch.records import Document, Event
+from pactwatch.store.schema import documents
+from pactwatch.store.write import Extracted, write_batch
+
+Extractor = Callable[[Document], Sequence[Event]]
+"""What ingest calls to find a document's events."""
+
+Status = Literal["ingested", "known", "rejected"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What happened to one document (or one unreadable file or line)."""
+
+    source: str
+    status: Status
+    doc_id: str | None = None
+    events: int = 0
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """Counts over an ingest run; ``exit_code`` is 1 when anything was rejected."""
+
+    ingested: int = 0
+    known: int = 0
+    rejected: int = 0
+    events: int = 0
+
+    def add(self, result: IngestResult) -> None:
+        """Count ``result``."""
+        setattr(self, result.status, getattr(self, result.status) + 1)
+        self.events += result.events
+
+    @property
+    def exit_code(self) -> int:
+        """Return 0 when every document was ingested or known, else 1."""
+        return 1 if self.rejected else 0
+
+    def line(self) -> str:
+        """Return the summary as one line of text."""
+        return (
+            f"{self.ingested} ingested ({self.events} events), "
+            f"{self.known} already known, {self.rejected} rejected"
+        )
+
+
+def default_extractor(*, data_dirs: Sequence[Path] = ()) -> Extractor:
+    """Return an extractor that runs :func:`pactwatch.extract.api.extract` on a document."""
+    from pactwatch.extract.api import extract
+
+    def run(doc: Document) -> Sequence[Event]:
+        return extract(doc.text, published=doc.published, data_dirs=data_dirs)
+
+    return run
+
+
+def expand_paths(paths: Iterable[str]) -> list[Path]:
+    """Return ``paths`` with quoted globs expanded; raise SourceError for one that is missing."""
+    out: list[Path] = []
+    for text in paths:
+        path = Path(text).expanduser()
+        if path.exists():
+            out.append(path)
+        elif glob.has_magic(text) and (matches := sorted(glob.glob(text, recursive=True))):
+            out.extend(Path(m) for m in matches)
+        else:
+            raise SourceError(f"{text} does not exist; give a file, folder or glob", source=text)
+    return out
+
+
+def read_all(paths: Iterable[Path], *, published: str | None = None) -> Iterator[Item]:
+    """Yield the documents of every path; ``published`` fills in a missing date."""
+    for path in paths:
+        for item in read(path):
+            if published and isinstance(item, Document) and item.published is None:
+                item = replace(item, published=published)
+            yield item
+
+
+def ingest(
+    engine: Engine,
+    items: Iterable[Item],
+    *,
+    extractor: Extractor,
+    batch_size: int = 20,
+) -> Iterator[IngestResult]:
+    """Store each document of ``items`` with its events; yield a result per item."""
+    batch: list[Extracted] = []
+    origins: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Rejection):
+            yield IngestResult(item.source, "rejected", reason=item.reason)
+            continue
+        origin = str(item.meta.get("origin", item.id[:12]))
+        if item.id in origins or _is_known(engine, item.id):
+            yield IngestResult(origin, "known", doc_id=item.id)
+            continue
+        try:
+            events = list(extractor(item))
+        except Exception as exc:  # extraction bugs must not stop the batch
+            yield IngestResult(origin, "rejected", doc_id=item.id, reason=_failed(exc))
+            continue
+        origins[item.id] = origin
+        batch.append((item, events))
+        if len(batch) >= batch_size:
+            yield from _flush(engine, batch, origins)
+    yield from _flush(engine, batch, origins)
+
+
+def _flush(
+    engine: Engine, batch: list[Extracted], origins: dict[str, str]
+) -> Iterator[IngestResult]:
+    results = write_batch(engine, batch)
+    batch.clear()
+    for result in results:
+        origin = origins.pop(result.doc_id)
+        if result.outcome == "stored":
+            yield IngestResult(origin, "ingested", doc_id=result.doc_id, events=result.claims)
+        elif result.outcome == "known":
+            yield IngestResult(origin, "known", doc_id=result.doc_id)
+        else:
+            yield IngestResult(origin, "rejected", doc_id=result.doc_id, reason=result.error)
+
+
+def _is_known(engine: Engine, doc_id: str) -> bool:
+    with engine.connect() as conn:
+        found = conn.execute(sa.select(documents.c.seq).where(documents.c.id == doc_id))
+        return found.first() is not None
+
+
+def _failed(exc: Exception) -> str:
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"extraction failed: {type(exc).__name__}{': ' + detail if detail else ''}"

@@ -1,0 +1,182 @@
+"""The relational schema: one SQLAlchemy Core definition for SQLite and PostgreSQL.
+
+```
+documents 1──* claims *──1 events *──1 entities 1──* entity_names
+                               1──* event_parties   (one row per state, for filters)
+                               1──* event_dyads     (one row per pair of states, for timelines)
+corrections                    (append-only: who, when, what, old, new, why)
+```
+
+A *claim* is what one document states (one per extracted :class:`~pactwatch.records.Event`,
+with its evidence); an *event* is the canonical record the claims are about.
+For now each claim has its own event; merging (issue 6) re-points
+``claims.event_id`` and recomputes the event's best values. ``event_parties``
+and ``event_dyads`` copy ``type``/``date_start`` from their event so that the
+common filters and the dyad timeline are ordered index scans.
+
+Dates are kept as the EDTF text plus ``date_start``/``date_end`` (ISO
+``YYYY-MM-DD`` bounds, sortable as text on both engines). Full-text search and
+the Datasette views are dialect-specific DDL in :mod:`pactwatch.store.ddl`.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+# SQLite only autoincrements (and aliases the rowid, which FTS5 needs) for
+# "INTEGER PRIMARY KEY"; PostgreSQL gets a 64-bit identity.
+_ROWID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+_DATE = sa.String(10)
+_STATE = sa.String(2)
+_ID = sa.String(16)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("seq", _ROWID, primary_key=True, autoincrement=True),
+    sa.Column("id", sa.String(64), nullable=False, unique=True, comment="SHA-256 of the text"),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("source", sa.Text, comment="who published it"),
+    sa.Column("published", sa.String(64), comment="EDTF"),
+    sa.Column("origin", sa.Text, comment="the file or line it was read from"),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.String(120), primary_key=True, comment="kind:slug, e.g. state:IN"),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("category", sa.String(40)),
+    sa.Column("states", sa.JSON, comment="ISO codes of the states it belongs to"),
+    sa.Index("ix_entities_kind_name", "kind", "name"),
+)
+
+entity_names = sa.Table(
+    "entity_names",
+    metadata,
+    sa.Column("entity_id", sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Index("ix_entity_names_name", "name"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", _ID, primary_key=True),
+    sa.Column("type", sa.String(20), nullable=False),
+    sa.Column("status", sa.String(20)),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("aliases", sa.JSON, nullable=False),
+    sa.Column("parties", sa.JSON, nullable=False),
+    sa.Column("from_state", _STATE),
+    sa.Column("to_state", _STATE),
+    sa.Column("date", sa.String(64), comment="EDTF"),
+    sa.Column("date_start", _DATE),
+    sa.Column("date_end", _DATE),
+    sa.Column("place", sa.Text),
+    sa.Column("quantity", sa.BigInteger),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("claim_count", sa.Integer, nullable=False),
+    sa.Column("entity_id", sa.ForeignKey("entities.id", ondelete="SET NULL")),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_events_type_date", "type", "date_start"),
+    sa.Index("ix_events_date", "date_start"),
+    sa.Index("ix_events_entity", "entity_id"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("seq", _ROWID, primary_key=True, autoincrement=True),
+    sa.Column("id", _ID, nullable=False, unique=True),
+    sa.Column(
+        "document_id",
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("ordinal", sa.Integer, nullable=False, comment="position in its document"),
+    sa.Column("event_id", sa.ForeignKey("events.id", ondelete="SET NULL")),
+    sa.Column("type", sa.String(20), nullable=False),
+    sa.Column("status", sa.String(20)),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("aliases", sa.JSON, nullable=False),
+    sa.Column("parties", sa.JSON, nullable=False),
+    sa.Column("from_state", _STATE),
+    sa.Column("to_state", _STATE),
+    sa.Column("date", sa.String(64), comment="EDTF"),
+    sa.Column("date_start", _DATE),
+    sa.Column("date_end", _DATE),
+    sa.Column("place", sa.Text),
+    sa.Column("quantity", sa.BigInteger),
+    sa.Column("evidence", sa.Text, nullable=False, comment="text[span_start:span_end]"),
+    sa.Column("sentence", sa.Text, nullable=False, comment="the sentence around the evidence"),
+    sa.Column("sentence_start", sa.Integer, nullable=False, comment="its offset in the text"),
+    sa.Column("span_start", sa.Integer, nullable=False),
+    sa.Column("span_end", sa.Integer, nullable=False),
+    sa.Column("trigger_start", sa.Integer),
+    sa.Column("trigger_end", sa.Integer),
+    sa.Column("hedged", sa.Boolean, nullable=False),
+    sa.Column("negated", sa.Boolean, nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.UniqueConstraint("document_id", "ordinal", name="uq_claims_document_ordinal"),
+    sa.CheckConstraint("span_start <= span_end", name="ck_claims_span"),
+    sa.CheckConstraint("confidence >= 0 AND confidence <= 1", name="ck_claims_confidence"),
+    sa.Index("ix_claims_event", "event_id"),
+)
+
+event_parties = sa.Table(
+    "event_parties",
+    metadata,
+    sa.Column("event_id", sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("party", _STATE, primary_key=True),
+    sa.Column("type", sa.String(20), nullable=False),
+    sa.Column("date_start", _DATE),
+    sa.Index("ix_event_parties_party_type_date", "party", "type", "date_start"),
+    sa.Index("ix_event_parties_party_date", "party", "date_start"),
+)
+
+event_dyads = sa.Table(
+    "event_dyads",
+    metadata,
+    sa.Column("event_id", sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("party_a", _STATE, primary_key=True, comment="the lower code of the pair"),
+    sa.Column("party_b", _STATE, primary_key=True),
+    sa.Column("date_start", _DATE),
+    sa.CheckConstraint("party_a < party_b", name="ck_event_dyads_order"),
+    sa.Index("ix_event_dyads_pair_date", "party_a", "party_b", "date_start"),
+)
+
+corrections = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("id", _ROWID, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("action", sa.String(20), nullable=False, comment="correct, merge, split, reject"),
+    sa.Column("target", sa.String(20), nullable=False, comment="event, claim or entity"),
+    sa.Column("target_id", sa.String(120), nullable=False),
+    sa.Column("field", sa.String(40)),
+    sa.Column("old_value", sa.JSON),
+    sa.Column("new_value", sa.JSON),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("undoes", sa.ForeignKey("corrections.id")),
+    sa.Index("ix_corrections_target", "target", "target_id"),
+)
+
+TABLES = (
+    documents,
+    entities,
+    entity_names,
+    events,
+    claims,
+    event_parties,
+    event_dyads,
+    corrections,
+)
+"""Every table, parents before children (the order to create and bulk-write)."""

@@ -1,0 +1,134 @@
+"""The write path: documents with all their claims, one transaction per batch.
+
+Each document is all-or-nothing. A batch is written in one transaction for
+speed; if that transaction fails, every document of the batch is written again
+in a transaction of its own, so that one bad document costs only itself. A
+document whose id (the hash of its text) is already stored is *known* and
+changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+
+from pactwatch.errors import StoreError
+from pactwatch.records import Document, Event
+from pactwatch.store import schema
+from pactwatch.store.rows import BatchRows, check_events
+
+Outcome = Literal["stored", "known", "failed"]
+Extracted = tuple[Document, Sequence[Event]]
+"""A document with the events extraction found in its text."""
+
+_IGNORE_DUPLICATES = frozenset({"entities", "entity_names"})
+_CHUNK = 500  # ids per IN (...): under SQLite's bound-parameter limit
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    """What happened to one document: stored (with ``claims`` claims), known, or failed."""
+
+    doc_id: str
+    outcome: Outcome
+    claims: int = 0
+    error: str | None = None
+
+
+def write_batch(engine: Engine, batch: Sequence[Extracted]) -> list[WriteResult]:
+    """Store each document of ``batch`` with its events; return one result per document."""
+    checked: list[Extracted] = []
+    refused: dict[int, WriteResult] = {}
+    for index, (doc, events) in enumerate(batch):
+        try:
+            checked.append((doc, check_events(doc, events)))
+        except StoreError as exc:
+            refused[index] = WriteResult(doc.id, "failed", error=str(exc))
+    written = iter(_write_checked(engine, checked))
+    return [refused[i] if i in refused else next(written) for i in range(len(batch))]
+
+
+def _write_checked(engine: Engine, batch: Sequence[Extracted]) -> list[WriteResult]:
+    if not batch:
+        return []
+    try:
+        with engine.begin() as conn:
+            return _write_together(conn, batch)
+    except sa.exc.DBAPIError:
+        if len(batch) == 1:
+            return [_write_alone(engine, *batch[0])]
+    return [_write_alone(engine, doc, events) for doc, events in batch]
+
+
+def write_document(engine: Engine, doc: Document, events: Sequence[Event]) -> WriteResult:
+    """Store ``doc`` and its events in one transaction; raise StoreError when that fails."""
+    result = _write_alone(engine, doc, check_events(doc, events))
+    if result.outcome == "failed":
+        raise StoreError(result.error or f"could not store document {doc.id[:12]}")
+    return result
+
+
+def _write_together(conn: Connection, batch: Sequence[Extracted]) -> list[WriteResult]:
+    known = _known_ids(conn, [doc.id for doc, _ in batch])
+    rows = BatchRows()
+    now = datetime.now(UTC)
+    results: list[WriteResult] = []
+    for doc, events in batch:
+        if doc.id in known:
+            results.append(WriteResult(doc.id, "known"))
+            continue
+        known.add(doc.id)
+        rows.add(doc, list(events), now)
+        results.append(WriteResult(doc.id, "stored", claims=len(events)))
+    _insert_rows(conn, rows)
+    return results
+
+
+def _write_alone(engine: Engine, doc: Document, events: Sequence[Event]) -> WriteResult:
+    rows = BatchRows()
+    rows.add(doc, list(events), datetime.now(UTC))
+    try:
+        with engine.begin() as conn:
+            insert = _insert_ignore(conn, schema.documents).returning(schema.documents.c.seq)
+            if conn.execute(insert, rows.documents[0]).first() is None:
+                return WriteResult(doc.id, "known")
+            rows.documents.clear()
+            _insert_rows(conn, rows)
+    except sa.exc.DBAPIError as exc:
+        return WriteResult(doc.id, "failed", error=_reason(doc, exc))
+    return WriteResult(doc.id, "stored", claims=len(events))
+
+
+def _known_ids(conn: Connection, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    table = schema.documents
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found.update(conn.scalars(sa.select(table.c.id).where(table.c.id.in_(chunk))))
+    return found
+
+
+def _insert_rows(conn: Connection, rows: BatchRows) -> None:
+    for name, table_rows in rows.tables():
+        if not table_rows:
+            continue
+        table = schema.metadata.tables[name]
+        stmt = _insert_ignore(conn, table) if name in _IGNORE_DUPLICATES else table.insert()
+        conn.execute(stmt, table_rows)
+
+
+def _insert_ignore(conn: Connection, table: sa.Table) -> sa.Insert:
+    if conn.dialect.name == "sqlite":
+        return sqlite.insert(table).on_conflict_do_nothing()
+    return postgresql.insert(table).on_conflict_do_nothing()
+
+
+def _reason(doc: Document, exc: sa.exc.DBAPIError) -> str:
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+    return f"the database refused document {doc.id[:12]}: {detail}"
