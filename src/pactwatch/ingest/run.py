@@ -21,7 +21,7 @@ from pactwatch.errors import SourceError
 from pactwatch.ingest.readers import Item, Rejection, read
 from pactwatch.records import Document, Event
 from pactwatch.store.schema import documents
-from pactwatch.store.write import Extracted, write_batch
+from pactwatch.store.write import Extracted, WriteResult, write_batch
 
 Extractor = Callable[[Document], Sequence[Event]]
 """What ingest calls to find a document's events."""
@@ -107,42 +107,66 @@ def ingest(
     extractor: Extractor,
     batch_size: int = 20,
 ) -> Iterator[IngestResult]:
-    """Store each document of ``items`` with its events; yield a result per item."""
-    batch: list[Extracted] = []
-    origins: dict[str, str] = {}
+    """Store each document of ``items`` with its events; yield a result per item, in order."""
+    run = _Run(engine, batch_size)
     for item in items:
         if isinstance(item, Rejection):
-            yield IngestResult(item.source, "rejected", reason=item.reason)
+            yield from run.done(IngestResult(item.source, "rejected", reason=item.reason))
             continue
         origin = str(item.meta.get("origin", item.id[:12]))
-        if item.id in origins or _is_known(engine, item.id):
-            yield IngestResult(origin, "known", doc_id=item.id)
+        if item.id in run.origins or _is_known(engine, item.id):
+            yield from run.done(IngestResult(origin, "known", doc_id=item.id))
             continue
         try:
             events = list(extractor(item))
         except Exception as exc:  # extraction bugs must not stop the batch
-            yield IngestResult(origin, "rejected", doc_id=item.id, reason=_failed(exc))
+            yield from run.done(
+                IngestResult(origin, "rejected", doc_id=item.id, reason=_failed(exc))
+            )
             continue
-        origins[item.id] = origin
-        batch.append((item, events))
-        if len(batch) >= batch_size:
-            yield from _flush(engine, batch, origins)
-    yield from _flush(engine, batch, origins)
+        yield from run.add(item, events, origin)
+    yield from run.flush()
 
 
-def _flush(
-    engine: Engine, batch: list[Extracted], origins: dict[str, str]
-) -> Iterator[IngestResult]:
-    results = write_batch(engine, batch)
-    batch.clear()
-    for result in results:
-        origin = origins.pop(result.doc_id)
-        if result.outcome == "stored":
-            yield IngestResult(origin, "ingested", doc_id=result.doc_id, events=result.claims)
-        elif result.outcome == "known":
-            yield IngestResult(origin, "known", doc_id=result.doc_id)
-        else:
-            yield IngestResult(origin, "rejected", doc_id=result.doc_id, reason=result.error)
+class _Run:
+    """Documents waiting to be written, and results held back to keep input order."""
+
+    def __init__(self, engine: Engine, batch_size: int) -> None:
+        self.engine = engine
+        self.batch_size = batch_size
+        self.batch: list[Extracted] = []
+        self.origins: dict[str, str] = {}
+        self.queue: list[IngestResult | str] = []
+
+    def done(self, result: IngestResult) -> list[IngestResult]:
+        """Return ``result`` now, or hold it back while earlier documents wait."""
+        if not self.batch:
+            return [result]
+        self.queue.append(result)
+        return []
+
+    def add(self, doc: Document, events: list[Event], origin: str) -> list[IngestResult]:
+        """Queue ``doc``; return the batch's results when it is full."""
+        self.origins[doc.id] = origin
+        self.batch.append((doc, events))
+        self.queue.append(doc.id)
+        return self.flush() if len(self.batch) >= self.batch_size else []
+
+    def flush(self) -> list[IngestResult]:
+        """Write the waiting documents; return every held-back result in input order."""
+        written = {r.doc_id: self._result(r) for r in write_batch(self.engine, self.batch)}
+        out = [written[item] if isinstance(item, str) else item for item in self.queue]
+        self.batch.clear()
+        self.queue.clear()
+        return out
+
+    def _result(self, written: WriteResult) -> IngestResult:
+        origin = self.origins.pop(written.doc_id)
+        if written.outcome == "stored":
+            return IngestResult(origin, "ingested", doc_id=written.doc_id, events=written.claims)
+        if written.outcome == "known":
+            return IngestResult(origin, "known", doc_id=written.doc_id)
+        return IngestResult(origin, "rejected", doc_id=written.doc_id, reason=written.error)
 
 
 def _is_known(engine: Engine, doc_id: str) -> bool:
