@@ -8,10 +8,12 @@ durations ("a 10-year framework") and anaphora ("at about the same time").
 Values are EDTF (Library of Congress, https://www.loc.gov/standards/datetime/;
 ISO 8601-2) and every one parses with ``edtf.parse_edtf``.
 
-It is pure and deterministic: a few regular expressions compiled at import,
-run over the raw text, then four passes over the hits — keep the longest of
-overlapping hits, join "A to B" into intervals, widen a hit over a qualifier
-before it ("around", "early", "until"), and fill anaphora from the mention before.
+It is pure and deterministic. Regular expressions compiled at import run over
+the raw text, only in short windows around cheap triggers (a year, a month or
+weekday name, "week", "ago"...), then four passes settle the hits: keep the
+longest of overlapping hits, join "A to B" and "October last year", widen a hit
+over a qualifier before it ("around", "early", "until"), and fill anaphora from
+the mention before. No date library is called per mention.
 """
 
 from __future__ import annotations

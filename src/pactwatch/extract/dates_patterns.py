@@ -4,10 +4,11 @@ Internal to :mod:`pactwatch.extract.dates`. Month and weekday names must be
 capitalised (or all capitals), so that "may" and "march" as words are not dates;
 the function words around them match in any case.
 
-Speed: every rule pattern begins with a fixed set of characters (a digit, a
-month's capital, "same"...), which lets the ``re`` engine skip ahead instead of
-trying each position; words *before* a mention ("from", "around", "last") are
-matched afterwards by the ``*_BEFORE`` patterns, anchored at the mention's start.
+Speed: the rules run only in short windows around triggers (years, month and
+weekday names, a few words such as "week" or "ago"; see ``TRIGGERS``), and each
+rule pattern begins at its trigger or a digit, so it holds no leading optional
+words. Words *before* a mention ("from", "around", "last") are matched afterwards
+by the ``*_BEFORE`` lookbacks, which must end exactly where the mention starts.
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ NOT_A_YEAR_BEFORE: Final = _before(
 )
 """Words before a four-digit number that make it a label or an amount, not a year."""
 YEAR_PREP_BEFORE: Final = _before(
-    r"(?i:\b(?:in|since|by|during|until|till|through|from|of|before|after|around|about|"
+    r"(?i:\b(?:in|since|by|during|until|till|through|from|before|after|around|about|"
     r"circa|early|late|mid|year|fiscal|fy)[\s-]+)",
     14,
 )
