@@ -40,6 +40,9 @@ _NOT_EVENT_DATE = re.compile(
     r"(?:until|till|through|to|by the end of|by|since|ending|ends?|expire[sd]? in|delivery date of"
     r"|deliver(?:ed|ies)? (?:in|by|from|between)|from|starting|valid until|beyond|past|over)\s*$"
 )
+_ADJACENT_DATE = re.compile(r",?\s*(?:from|of|in|dated|signed in|\()?\s*")
+_PARENTHESIS_AFTER = re.compile(r"\s*\([^()]{0,120}\)")
+_COORDINATED = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,|and|as well as|,\s*and)\s+(?:an?\s+|the\s+)?")
 _NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -58,11 +61,20 @@ _INEXACT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(rf"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>{NAME}(?:,\s+{NAME})?)")
+_NOT_PLACE_TAIL = re.compile(
+    r"\b(?:Navy|Army|Air Force|Forces|Ministry|Government|Embassy|Parliament|Congress|Command"
+    r"|Corps|Guard|Agency|Council|Committee|Department|Office|Group|Company|Corporation|Ltd"
+    r"|Limited|Inc|Industries|Aerospace|Dynamics|Systems|Administration|Times|Post|News)\b"
+)
 _NOT_PLACE_WORDS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|\d)"
 )
+
+
+_REACH: Final = 120
+"""How far (in characters) a trigger may be from the subject it gives a status to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,20 +88,28 @@ class Status:
 
 
 def find_status(info: SentenceInfo, event_type: str, start: int, end: int) -> Status:
-    """Return the status of an ``event_type`` whose subject spans ``start:end`` (absolute)."""
+    """Return the status of an ``event_type`` whose subject spans ``start:end`` (absolute).
+
+    The nearest trigger that states a status wins; a trigger that only says
+    the event is of this type ("purchases") gives no status, and counts only
+    when no status-bearing trigger is within reach.
+    """
     lo, hi = info.local(start), info.local(end)
-    best: tuple[int, str | None, int, int] | None = None
+    stated: tuple[int, str | None, int, int] | None = None
+    bare: tuple[int, str | None, int, int] | None = None
     for row in TRIGGERS[event_type]:
         for match in row.pattern.finditer(info.lower):
-            if lo <= match.start() < hi and match.end() <= hi and event_type != "procurement":
+            if lo <= match.start() and match.end() <= hi and event_type != "procurement":
                 distance = 0
-            elif match.end() <= lo:
-                distance = lo - match.end()
             else:
-                distance = max(0, match.start() - hi)
-            if best is None or distance < best[0]:
-                best = (distance, row.status, match.start(), match.end())
-    if best is None or best[0] > 160:
+                distance = _distance(match.start(), match.end(), lo, hi)
+            candidate = (distance, row.status, match.start(), match.end())
+            if row.status is None:
+                bare = candidate if bare is None or distance < bare[0] else bare
+            elif stated is None or distance < stated[0]:
+                stated = candidate
+    best = stated if stated is not None and stated[0] <= _REACH else bare
+    if best is None or best[0] > _REACH:
         return Status(None, None, False, _negated(info.lower, lo))
     _, status, t_start, t_end = best
     window = info.lower[max(0, min(t_start, lo) - 45) : t_start]
@@ -111,30 +131,56 @@ def find_date(
 ) -> str | None:
     """Return the EDTF date the sentence attaches to the subject at ``start:end``, or None.
 
-    ``rivals`` are the spans of other subjects in the sentence: a date nearer
-    to one of them than to this subject belongs to that one.
+    A date in a parenthesis right after the subject ("LEMOA (..., 2016)") or
+    right after its name ("... from 2013") is its own. Otherwise the nearest
+    date wins, unless another subject (``rivals``) is nearer to it, except
+    when that subject is only coordinated with this one ("X and a Y in 2024").
     """
+    scope_end = _parenthesis_end(info, end)
     best: tuple[int, DateMention] | None = None
     for mention in info.dates:
-        if start <= mention.start and mention.end <= end:
-            continue  # part of the name ("Program ... 2021-2031")
+        if mention.kind == "duration" or (start <= mention.start and mention.end <= end):
+            continue  # how long, not when; or part of the name ("Program ... 2021-2031")
+        if end <= mention.start and mention.end <= scope_end:
+            return mention.edtf
+        gap = info.text[info.local(end) : info.local(mention.start)]
+        adjacent = end <= mention.start and _ADJACENT_DATE.fullmatch(gap) is not None
+        if adjacent:
+            return mention.edtf
         before = info.lower[max(0, info.local(mention.start) - 25) : info.local(mention.start)]
         if _NOT_EVENT_DATE.search(before):
             continue
         distance = _distance(mention.start, mention.end, start, end)
-        rival_distance = min(
-            (
-                _distance(mention.start, mention.end, s, e)
-                for s, e in rivals
-                if (s, e) != (start, end)
-            ),
-            default=10**6,
-        )
-        if rival_distance < distance:
+        if _taken_by_rival(info, mention, start, end, distance, rivals):
             continue
         if best is None or distance < best[0]:
             best = (distance, mention)
     return best[1].edtf if best is not None else None
+
+
+def _parenthesis_end(info: SentenceInfo, end: int) -> int:
+    match = _PARENTHESIS_AFTER.match(info.text, info.local(end))
+    return info.start + match.end() if match else end
+
+
+def _taken_by_rival(
+    info: SentenceInfo,
+    mention: DateMention,
+    start: int,
+    end: int,
+    distance: int,
+    rivals: list[tuple[int, int]],
+) -> bool:
+    for r_start, r_end in rivals:
+        if (r_start, r_end) == (start, end):
+            continue
+        if _distance(mention.start, mention.end, r_start, r_end) >= distance:
+            continue
+        between = info.text[info.local(min(end, r_end)) : info.local(max(start, r_start))]
+        if end <= r_start <= mention.start and _COORDINATED.fullmatch(between):
+            continue  # "X and a Y in August 2024": the date is shared
+        return True
+    return False
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -167,7 +213,7 @@ def find_place(info: SentenceInfo, start: int, end: int, *, skip: frozenset[str]
     best: tuple[int, str] | None = None
     for match in _PLACE.finditer(info.text):
         place = match.group("place")
-        if _NOT_PLACE_WORDS.match(place) or place in skip:
+        if _NOT_PLACE_WORDS.match(place) or place in skip or _NOT_PLACE_TAIL.search(place):
             continue
         if place.split(",")[0].strip() in skip:
             continue

@@ -35,6 +35,9 @@ _MEASURE_TRIGGER = re.compile(
     r"\b(?:impos\w*|slap\w*|levie?\w*|lift\w*|remov\w*|waiv\w*|eas(?:e|ed|es|ing)|end(?:ed|s)?"
     r"|announc\w*|sanction(?:ed|s))\b"
 )
+_FOR_PLATFORM = re.compile(
+    r"\b(?:for|to equip|to power|on)\s+(?:the|its|their|\w+[’']s)\s+(?:[\w-]+\s+){0,2}$"
+)
 _DIRECTION_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _DIRECTION_TO = re.compile(r"\b(?:to|for|by)\s+(?:the\s+)?$")
 _MODEL_TOKEN = re.compile(r"^(?:[A-Z0-9][\w./-]*|\([A-Z]+\)|[A-Z][a-z]+(?:-[A-Z][a-z]+)*)$")
@@ -91,6 +94,8 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if id(mention.value) in seen:
             continue
         seen.add(id(mention.value))
+        if _is_destination(info, mention.start):
+            continue
         start, end = _extend_platform(info, mention)
         event_type = (
             "coproduction"
@@ -124,6 +129,12 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
                 )
             )
     return drafts
+
+
+def _is_destination(info: SentenceInfo, start: int) -> bool:
+    """Return True for the platform something is for ("engines for the upcoming Tejas")."""
+    before = info.text[max(0, info.local(start) - 40) : info.local(start)]
+    return _FOR_PLATFORM.search(before) is not None
 
 
 def _nearer_procurement(info: SentenceInfo, start: int) -> bool:

@@ -39,6 +39,10 @@ _DESCRIBED_EXERCISE = re.compile(
     r"(?:\s+(?:with|in|over|near|off)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
     r"(?:\s+(?:naval|armed|air)\s+forces)?){0,2})"
 )
+_EXERCISE_HAPPENS = re.compile(
+    r"\b(?:held|hold|holds|conduct\w*|carr(?:y|ied) out|took part|take part|taking place|engaged"
+    r"|began|begin|commenced|staged|launched|organi[sz]e|participat\w+|joined)\b"
+)
 _PORT_CALL = re.compile(
     r"\b(?:port call|port visit|docked|berthed|anchored|arrived|called at|made a (?:\w+ )?call"
     r"|landed|visit(?:ed)?|sailed into|pulled into|will visit|scheduled to visit)\b"
@@ -80,7 +84,7 @@ def build_exercises(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if _overlaps(drafts, start, end) or not _specific_exercise(name, info, start, end):
             continue
         drafts.append(Draft("exercise", clean_subject(name), start, end, info))
-    if not drafts:
+    if not drafts and _EXERCISE_HAPPENS.search(info.lower):
         for match in _DESCRIBED_EXERCISE.finditer(info.text):
             start, end = info.start + match.start("np"), info.start + match.end("np")
             drafts.append(

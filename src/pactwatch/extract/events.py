@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pactwatch.extract.anaphora import GenericSigning, apply_generic_signing, find_generic_signing
 from pactwatch.extract.attributes import find_date, find_place, find_quantity, find_status
 from pactwatch.extract.build_agreements import (
     build_agreements,
@@ -55,11 +56,15 @@ _FOLD = re.compile(r"[^a-z0-9]+")
 def build_events(doc: DocumentInfo) -> list[Event]:
     """Return the events of a document, in order of their evidence, repeats merged."""
     drafts: list[Draft] = []
+    pending: GenericSigning | None = None
     for info in doc.sentences:
         sentence_drafts = [d for builder in BUILDERS for d in builder(info, doc)]
         rivals = [(d.start, d.end) for d in sentence_drafts]
         for draft in sentence_drafts:
             _settle(draft, doc, rivals)
+        if apply_generic_signing(pending, sentence_drafts):
+            pending = None
+        pending = find_generic_signing(info, sentence_drafts) or pending
         drafts.extend(sentence_drafts)
     return [_to_event(d) for d in _merge_repeats(drafts)]
 
@@ -146,6 +151,10 @@ def _key(draft: Draft) -> tuple[str, str]:
     return draft.type, _FOLD.sub(" ", draft.subject.lower()).strip()
 
 
+def _names(draft: Draft) -> set[str]:
+    return {_key(draft)[1], *(_FOLD.sub(" ", a.lower()).strip() for a in draft.aliases)}
+
+
 def _filled(draft: Draft) -> int:
     return sum(x is not None for x in (draft.status, draft.date, draft.place, draft.quantity))
 
@@ -154,13 +163,19 @@ def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
     """Keep one draft per (type, subject or alias): the one the text says most about."""
     kept: list[Draft] = []
     for draft in drafts:
-        names = {_key(draft)[1], *(_FOLD.sub(" ", a.lower()).strip() for a in draft.aliases)}
+        names = _names(draft)
         twin = next(
             (
                 k
                 for k in kept
                 if k.type == draft.type
-                and names & {_key(k)[1], *(_FOLD.sub(" ", a.lower()).strip() for a in k.aliases)}
+                and (
+                    _key(k) == _key(draft)
+                    or (
+                        bool(names & _names(k))
+                        and (None in (k.status, draft.status) or k.status == draft.status)
+                    )
+                )
             ),
             None,
         )

@@ -105,7 +105,7 @@ class Lexicon:
         found: list[Mention] = []
         for match_id, first, last in self._matcher(span):
             key = self._keys[match_id]
-            tokens = span[first:last]
+            tokens = sent.doc[first:last]  # match offsets are into the whole doc
             text = tokens.text
             if key.cased and text.islower():
                 continue
@@ -123,19 +123,16 @@ def _is_geographic(sent: Sentence, end: int) -> bool:
 
 
 def _longest_first(mentions: list[Mention]) -> list[Mention]:
-    """Sort by start; drop a mention inside a longer one of the same label."""
-    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    """Keep the longest of overlapping mentions with the same label; return them by start."""
     kept: list[Mention] = []
-    for mention in mentions:
-        inside = any(
-            other.label == mention.label
-            and other.start <= mention.start
-            and mention.end <= other.end
-            and (other.end - other.start) > (mention.end - mention.start)
+    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        clash = any(
+            other.label == mention.label and other.start < mention.end and mention.start < other.end
             for other in kept
         )
-        if not inside:
+        if not clash:
             kept.append(mention)
+    kept.sort(key=lambda m: (m.start, -(m.end - m.start)))
     return kept
 
 

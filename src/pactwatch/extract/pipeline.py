@@ -90,7 +90,7 @@ _ABBREVIATIONS = (
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
-_PARAGRAPH = re.compile(r"[^\n]+")
+_PARAGRAPH = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +171,8 @@ def split_sentences(text: str) -> Iterator[Sentence]:
         for first, last in _sentence_token_bounds(doc):
             while first < last and doc[first].is_space:
                 first += 1
+            while last > first and doc[last - 1].is_space:
+                last -= 1
             if first >= last:
                 continue
             start = doc[first].idx + offset

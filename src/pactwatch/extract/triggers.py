@@ -108,7 +108,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         ),
         (
             "delivering",
-            r"deliver(?:ies|y) (?:are |is )?(?:already )?(?:under ?way|continu\w+|began|begun"
+            r"deliver(?:ies|y)(?: \S+){0,6}? (?:are |is )?(?:already )?(?:under ?way|continu\w+|began|begun"
             r"|commenced|started)"
             r"|began deliver\w*|began (?:receiving|arriving)|(?:exports?"
             r"|shipments?) (?:commenced|began)"
@@ -155,7 +155,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         (
             "agreed",
             r"agreed|announced|signed|will (?:jointly )?(?:produce|build|manufacture|co-?produce)"
-            r"|under technology transfer|to (?:locally )?manufacture",
+            r"|under technology transfer",
         ),
         (None, r"consider(?:ing|ed)?|plans? to|explor(?:e|ing)"),
     ),
@@ -187,7 +187,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
 # Cues that make a statement hedged (reported, expected, possible) or negated.
 HEDGE_CUES: Final = re.compile(
     r"\b(?:may|might|could|would|reportedly|is expected to|are expected to|expected to|likely"
-    r"|is set to|are set to|plans? to|planned|intends? to|intention to|aims? to|proposed"
+    r"|is set to|are set to|plans? to|intends? to|intention to|aims? to|proposed"
     r"|considering|mulling|poised to|set to|anticipated|according to (?:reports|sources))\b"
 )
 NEGATION_CUES: Final = re.compile(

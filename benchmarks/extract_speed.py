@@ -1,0 +1,105 @@
+"""Extraction speed against spaCy's blank tokenizer + sentencizer, on ~5 KB news documents.
+
+Run: ``.venv/bin/python benchmarks/extract_speed.py [--docs 2000] [--gold DIR]``
+
+Builds the corpus by cycling the dev gold texts (or the bundled samples when
+the gold set is absent), joined three at a time to about 5 KB and varied a
+little (years shifted, paragraphs rotated) so that no two are equal. Prints,
+in one run: load time of pipeline and data, docs/s and chars/s of the
+baseline and of extraction on one core, their ratio, and peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "dev"
+
+
+def _base_texts(gold: Path) -> list[tuple[str, str | None]]:
+    if gold.is_dir():
+        docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold.glob("*.json"))]
+        return [(d["text"], d.get("published")) for d in docs]
+    from pactwatch.samples import load_samples
+
+    return [(s.text, s.published) for s in load_samples()]
+
+
+def _vary(text: str, i: int) -> str:
+    shift = i % 7
+    text = re.sub(r"\b(19[5-9]\d|20[0-2]\d)\b", lambda m: str(int(m.group()) - shift), text)
+    paragraphs = text.split("\n")
+    k = i % max(1, len(paragraphs))
+    return "\n".join(paragraphs[k:] + paragraphs[:k]) + f"\n(Reference {i}.)"
+
+
+def build_corpus(n: int, gold: Path) -> list[tuple[str, str | None]]:
+    """Return ``n`` distinct documents of about 5 KB each, with a publication date."""
+    base = _base_texts(gold)
+    corpus = []
+    for i in range(n):
+        parts = [base[(i + j * 5) % len(base)] for j in range(3)]
+        text = "\n\n".join(_vary(t, i + j) for j, (t, _) in enumerate(parts))
+        corpus.append((text, parts[0][1]))
+    return corpus
+
+
+def _timed(label: str, run: Callable[[], object], corpus_chars: int, n: int) -> float:
+    start = time.perf_counter()
+    run()
+    seconds = time.perf_counter() - start
+    print(f"{label:<38} {n / seconds:8.1f} docs/s {corpus_chars / seconds / 1e6:6.2f} M chars/s")
+    return n / seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures; return the exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    args = parser.parse_args(argv)
+
+    import spacy
+
+    from pactwatch.extract.api import extract, load_lexicon
+
+    corpus = build_corpus(args.docs, args.gold)
+    chars = sum(len(t) for t, _ in corpus)
+    print(f"corpus: {len(corpus)} documents, mean {chars / len(corpus) / 1000:.1f} KB")
+
+    start = time.perf_counter()
+    load_lexicon()
+    extract("India and France signed an agreement in 2024.", published="2024")
+    print(f"pipeline and data loaded in {time.perf_counter() - start:.2f} s")
+
+    baseline = spacy.blank("en")
+    baseline.add_pipe("sentencizer")
+    texts = [t for t, _ in corpus]
+    base_rate = _timed(
+        "blank tokenizer + sentencizer",
+        lambda: [None for _ in baseline.pipe(texts)],
+        chars,
+        len(texts),
+    )
+    extract_rate = _timed(
+        "pactwatch extract",
+        lambda: [extract(t, published=p) for t, p in corpus],
+        chars,
+        len(corpus),
+    )
+    print(f"extraction / baseline speed ratio: {extract_rate / base_rate:.2f} (target >= 0.5)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {peak:.0f} MB (target < 400)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

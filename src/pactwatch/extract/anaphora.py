@@ -1,0 +1,58 @@
+"""Short-range reference between sentences: "signed a 10-year deal" ... "The X Framework was signed".
+
+News often states an event generically first (with its date) and names it
+in the next sentence, or names it and then calls it "the agreement". The
+generic mention gives no event of its own; its date goes to the named one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pactwatch.extract.context import SentenceInfo
+from pactwatch.extract.drafts import Draft
+
+_GENERIC_SIGNING = re.compile(
+    r"\b(?P<verb>sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?|conclud(?:ed|es)|adopt(?:ed|s)|clinch(?:ed|es))"
+    r"\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<noun>deal|agreement|pact|framework|treaty|accord|roadmap|declaration)\b"
+)
+_REACH = 2
+"""How many sentences later a named agreement may take a generic mention's date."""
+
+
+@dataclass(frozen=True, slots=True)
+class GenericSigning:
+    """A sentence that reports a signing without naming the agreement, and its date."""
+
+    sentence: int
+    date: str
+
+
+def find_generic_signing(info: SentenceInfo, drafts: list[Draft]) -> GenericSigning | None:
+    """Return the dated generic signing in a sentence that names no agreement, or None."""
+    dates = [d for d in info.dates if d.kind != "duration"]
+    if any(d.type == "agreement" for d in drafts) or not dates:
+        return None
+    match = _GENERIC_SIGNING.search(info.lower)
+    if match is None:
+        return None
+    nearest = min(dates, key=lambda d: abs(info.local(d.start) - match.start()))
+    return GenericSigning(info.index, nearest.edtf)
+
+
+def apply_generic_signing(pending: GenericSigning | None, drafts: list[Draft]) -> bool:
+    """Give the first undated signed agreement in ``drafts`` the pending date; return True if used."""
+    if pending is None:
+        return False
+    for draft in drafts:
+        if draft.type != "agreement" or draft.date is not None:
+            continue
+        if draft.info.index - pending.sentence > _REACH:
+            return False
+        if draft.status in (None, "signed"):
+            draft.date = pending.date
+            draft.status = "signed"
+            return True
+    return False
