@@ -27,10 +27,11 @@ _err = Console(stderr=True)
 def _register_commands() -> None:
     # Each module adds its commands to ``app``; imported here so that the
     # app is complete before Typer builds the click group.
-    from pactwatch.cli import eval_cmd, extract_cmd
+    from pactwatch.cli import eval_cmd, extract_cmd, store_cmds
 
     extract_cmd.register(app)
     eval_cmd.register(app)
+    store_cmds.register(app)
 
 
 def main() -> None:
@@ -39,5 +40,5 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except PactwatchError as exc:
-        _err.print(f"[red]{type(exc).__name__}[/red]: {exc}", highlight=False)
+        _err.print(f"[red]{type(exc).__name__}[/red]: {exc}", highlight=False, soft_wrap=True)
         sys.exit(1)
