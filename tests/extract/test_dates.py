@@ -258,6 +258,20 @@ def test_and_without_between_does_not_join_two_years() -> None:
     assert _pairs("Exercises were held in 2016 and 2020.") == [("2016", "2016"), ("2020", "2020")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Talks were held on September 2 and 3, 2019.", [("September 2 and 3, 2019", True)]),
+        ("Talks were held on 2 and 3 September 2019.", [("2 and 3 September 2019", True)]),
+        ("Inspections fell on 2 and 9 September 2019.", [("9 September 2019", False)]),
+    ],
+)
+def test_and_joins_days_only_when_they_follow_each_other(
+    sentence: str, expected: list[tuple[str, bool]]
+) -> None:
+    assert [(m.text, "/" in m.edtf) for m in tag_dates(sentence)] == expected
+
+
 DURATIONS = [
     (
         "The ministers signed a 10-year deal on defence cooperation.",

@@ -65,21 +65,25 @@ def _with_weekday(text: str, start: int) -> int:
     return start if weekday is None else weekday.start()
 
 
-def _range_start(match: re.Match[str], text: str) -> int | None:
+def _range_start(match: re.Match[str], text: str, *, and_ok: bool = False) -> int | None:
     """Return where a span starts, "from"/"between" included; None for "X and Y" without
-    "between" before it."""
+    "between" before it (unless ``and_ok``: "on 2 and 3 September")."""
     lead = before(LEAD_BEFORE, text, match.start())
-    if (match["conn"] or "").lower() == "and" and (
-        lead is None or lead["lead"].lower() != "between"
-    ):
+    between = lead is not None and lead["lead"].lower() == "between"
+    if (match["conn"] or "").lower() == "and" and not (between or and_ok):
         return None
     return match.start() if lead is None else lead.start()
 
 
+def _stands_alone(match: re.Match[str], text: str) -> bool:
+    """Return True when nothing glued to the start of a day match makes it something else."""
+    starts_with_month = match.start("mon") == match.start()
+    return (word_start if starts_with_month else number_start)(text, match.start())
+
+
 def _day(match: re.Match[str], text: str, anchor: Anchor | None) -> Hit | None:
     """Return a day hit for "October 31, 2025", "31 October" and the like."""
-    starts_with_month = match.start("mon") == match.start()
-    if not (word_start if starts_with_month else number_start)(text, match.start()):
+    if not _stands_alone(match, text):
         return None
     month, day = month_number(match["mon"]), int(match["d"])
     year, inferred = _year_of(match["y"], month, anchor)
@@ -90,12 +94,13 @@ def _day(match: re.Match[str], text: str, anchor: Anchor | None) -> Hit | None:
 
 
 def _day_range(match: re.Match[str], text: str, anchor: Anchor | None) -> Hit | None:
-    """Return an interval hit for "September 9-22, 2024" or "9–22 September 2024"."""
-    start = _range_start(match, text)
-    if start is None or not number_start(text, match.start()):
+    """Return an interval hit for "September 9-22, 2024" or "9–22 September 2024"
+    ("and" joins days only after "between", or when they follow each other)."""
+    first, last = int(match["d1"]), int(match["d2"])
+    start = _range_start(match, text, and_ok=last == first + 1)
+    if start is None or not _stands_alone(match, text):
         return None
     month = month_number(match["mon"])
-    first, last = int(match["d1"]), int(match["d2"])
     year, inferred = _year_of(match["y"], month, anchor)
     if year is None or first >= last or not is_day(year, month, last):
         return None
