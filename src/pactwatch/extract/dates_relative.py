@@ -138,22 +138,24 @@ def _ago(match: re.Match[str], text: str, anchor: Anchor | None) -> Hit | None:
     lead = before(AGO_BEFORE, text, match.start())
     if anchor is None or lead is None:
         return None
-    unit, count = lead["unit"].lower(), _count(lead["n"])
-    if not 1 <= count <= 100:
-        return None
+    count = _count(lead["n"])
+    edtf = _back(anchor, lead["unit"].lower(), count) if 1 <= count <= 100 else None
+    return None if edtf is None else Hit(lead.start(), match.end(), edtf + "~", "relative")
+
+
+def _back(anchor: Anchor, unit: str, count: int) -> str | None:
+    """Return the day, month or year ``count`` units before publication, or None when the
+    publication date is too coarse for the unit."""
     if unit in ("day", "week"):
-        days = count * (7 if unit == "week" else 1)
         if not anchor.has_day:
             return None
-        day = anchor.day - timedelta(days=days)
-        edtf = ymd(day.year, day.month, day.day)
-    elif unit == "month":
+        day = anchor.day - timedelta(days=count * (7 if unit == "week" else 1))
+        return ymd(day.year, day.month, day.day)
+    if unit == "month":
         if not anchor.has_month:
             return None
-        edtf = ymd(*_shift_month(anchor.day.year, anchor.day.month, -count))
-    else:
-        edtf = ymd(anchor.day.year - count * (10 if unit == "decade" else 1))
-    return Hit(lead.start(), match.end(), edtf + "~", "relative")
+        return ymd(*_shift_month(anchor.day.year, anchor.day.month, -count))
+    return ymd(anchor.day.year - count * (10 if unit == "decade" else 1))
 
 
 def _duration(match: re.Match[str], text: str, anchor: Anchor | None) -> Hit | None:
