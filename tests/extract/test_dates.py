@@ -400,6 +400,7 @@ NOT_DATES = [
     "The convoy left at 2000 hours under escort.",
     "The budget of Rs 2016 crore covers spares.",
     "The range of the missile is 2016 km, the ministry said.",
+    "The plant will add 2000 MW to the grid near the base.",
     "The squadron numbers 2,016 personnel in all.",
     "Officials may march with the veterans, and the minister may attend.",
 ]

@@ -44,7 +44,8 @@ UNIT_NOUNS: Final[tuple[str, ...]] = (
     "drones", "missiles", "rockets", "shells", "rounds", "rifles", "guns", "ships", "boats",
     "vessels", "km", "kilometres", "kilometers", "miles", "nautical", "metres", "meters", "m",
     "feet", "ft", "tonnes", "tons", "kg", "percent", "per", "pc", "crore", "lakh", "million",
-    "billion", "hours", "hrs", "hr", "h", "gmt", "utc", "ist", "sorties", "items",
+    "billion", "hours", "hrs", "hr", "h", "gmt", "utc", "ist", "sorties", "items", "mw", "gw",
+    "kw", "mm", "cm", "knots", "kt", "hp", "mph", "kmph", "nm",
 )  # fmt: skip
 """Nouns after a number that make it a count or a measure, not a year (unless a
 preposition such as "in" comes before it: "in 2016 troops were deployed")."""
