@@ -26,7 +26,7 @@ def list_entities(
     ids = [row.id for row in rows]
     names = _names(conn, ids)
     counts = _event_counts(conn, ids)
-    return Results(
+    found = (
         EntityRecord(
             id=row.id,
             kind=row.kind,
@@ -37,6 +37,7 @@ def list_entities(
         )
         for row in rows
     )
+    return Results(found, columns=EntityRecord.COLUMNS)
 
 
 def entity_kinds(conn: Connection) -> list[str]:

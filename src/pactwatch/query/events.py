@@ -125,7 +125,8 @@ def _load(conn: Connection, ids_query: sa.Select[str]) -> Results[StoredEvent]:
     ids = list(conn.scalars(ids_query))
     rows = {row.id: row for row in _rows_by_id(conn, ids)}
     documents = documents_of(conn, ids)
-    return Results(stored_event(rows[i], documents.get(i, ())) for i in ids)
+    found = (stored_event(rows[i], documents.get(i, ())) for i in ids)
+    return Results(found, columns=StoredEvent.COLUMNS)
 
 
 def _rows_by_id(conn: Connection, ids: Sequence[str]) -> list[sa.Row[Any]]:

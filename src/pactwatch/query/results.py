@@ -9,6 +9,7 @@ installed (``pip install 'pactwatch[pandas]'``).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -30,7 +31,14 @@ T = TypeVar("T", bound=Record)
 
 
 class Results(list[T]):
-    """A list of query results; ``to_pandas()`` returns them as a DataFrame."""
+    """A list of query results; ``to_pandas()`` returns them as a DataFrame.
+
+    ``columns`` names the DataFrame's columns even when there are no results.
+    """
+
+    def __init__(self, items: Iterable[T] = (), *, columns: Sequence[str] = ()) -> None:
+        super().__init__(items)
+        self.columns = tuple(columns)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """Return each result as its documented dict."""
@@ -44,7 +52,7 @@ class Results(list[T]):
             raise PactwatchError(
                 "to_pandas() needs pandas: install it with pip install 'pactwatch[pandas]'"
             ) from exc
-        columns = list(self[0].COLUMNS) if self else None
+        columns = list(self[0].COLUMNS if self else self.columns) or None
         return pandas.DataFrame(self.to_dicts(), columns=columns)
 
 

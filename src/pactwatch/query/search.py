@@ -25,14 +25,14 @@ def search(conn: Connection, text: str, *, limit: int = 20) -> Results[SearchHit
     if conn.dialect.name == "sqlite":
         match = fts5_query(text)
         if not match:
-            return Results()
+            return Results(columns=SearchHit.COLUMNS)
         hits = _sqlite(conn, match, limit)
     else:
         if not _WORD.search(text):
-            return Results()
+            return Results(columns=SearchHit.COLUMNS)
         hits = _postgres(conn, text, limit)
     hits.sort(key=lambda hit: -hit.score)
-    return Results(hits[:limit])
+    return Results(hits[:limit], columns=SearchHit.COLUMNS)
 
 
 def fts5_query(text: str) -> str:
