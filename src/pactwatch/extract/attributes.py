@@ -38,7 +38,8 @@ _NOT_YET: Final[dict[tuple[str, str], str | None]] = {
 # Words right before a date that attach it to something other than the event itself.
 _NOT_EVENT_DATE = re.compile(
     r"(?:until|till|through|to|by the end of|by|since|ending|ends?|expire[sd]? in|delivery date of"
-    r"|deliver(?:ed|ies)? (?:in|by|from|between)|from|starting|valid until|beyond|past|over)\s*$"
+    r"|deliver(?:ed|ies|y)?(?: (?:in|by|from|between))?|from|starting|valid until|beyond|past"
+    r"|over|receiving)\s*$"
 )
 _ADJACENT_DATE = re.compile(r",?\s*(?:from|of|in|dated|signed in|\()?\s*")
 _PARENTHESIS_AFTER = re.compile(r"\s*\([^()]{0,120}\)")
@@ -52,19 +53,27 @@ _NUMBER_WORDS: Final = {
 }  # fmt: skip
 _QUANTITY = re.compile(
     r"(?P<q>\b\d{1,3}(?:,\d{2,3})+\b|\b\d+\b|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
-    r"(?P<gap>(?:\s+(?!(?:and|or|of|to|in|on|at|for|from|with)\b)[\w.’'-]+){0,4}?)\s*$",
+    r"(?P<gap>(?:\s+(?!(?:and|or|of|to|in|on|at|for|from|with|under|by|is|are|was|were)\b)"
+    r"(?![a-z]+ed\b)[\w.’'-]+){0,4}?)\s*$",
     re.IGNORECASE,
+)
+_QUANTITY_OF = re.compile(
+    r"(?P<q>\b\d{1,3}(?:,\d{2,3})+\b|\b\d+\b) of (?:the|its|their) (?P<gap>(?:[\w-]+ ){0,3})$"
 )
 _INEXACT_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|up to|at least|some|roughly|approximately"
     r"|some|fewer than|less than|under)\s*$",
     re.IGNORECASE,
 )
-_PLACE = re.compile(rf"\b(?:in|at|to)\s+(?:the\s+)?(?P<place>{NAME}(?:,\s+{NAME})?)")
+_PLACE_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.-]*)*"
+_PLACE = re.compile(
+    rf"\b(?:in|at|to|near|off|over)\s+(?:the\s+)?(?P<place>{_PLACE_NAME}(?:,\s+{_PLACE_NAME})?)"
+)
 _NOT_PLACE_TAIL = re.compile(
     r"\b(?:Navy|Army|Air Force|Forces|Ministry|Government|Embassy|Parliament|Congress|Command"
     r"|Corps|Guard|Agency|Council|Committee|Department|Office|Group|Company|Corporation|Ltd"
-    r"|Limited|Inc|Industries|Aerospace|Dynamics|Systems|Administration|Times|Post|News)\b"
+    r"|Limited|Inc|Industries|Aerospace|Dynamics|Systems|Administration|Times|Post|News|Summit"
+    r"|Meeting|Dialogue|Conference|Forum|Exercise|Agreement|Treaty)\b"
 )
 _NOT_PLACE_WORDS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -183,6 +192,12 @@ def _taken_by_rival(
     return False
 
 
+def month_of(edtf: str) -> str:
+    """Return the month of a day-precision EDTF date ("2023-04-11" -> "2023-04"), else it."""
+    match = re.fullmatch(r"(\d{4}-\d{2})-\d{2}([~?%]?)", edtf)
+    return match.group(1) + match.group(2) if match else edtf
+
+
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     if a_end <= b_start:
         return b_start - a_end
@@ -194,7 +209,7 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 def find_quantity(info: SentenceInfo, start: int) -> int | None:
     """Return the exact count written just before the subject ("31 MQ-9B", "six TB2s"), or None."""
     before = info.text[max(0, info.local(start) - 60) : info.local(start)]
-    match = _QUANTITY.search(before)
+    match = _QUANTITY.search(before) or _QUANTITY_OF.search(before)
     if match is None:
         return None
     if _INEXACT_BEFORE.search(before[: match.start()]):
@@ -218,6 +233,10 @@ def find_place(info: SentenceInfo, start: int, end: int, *, skip: frozenset[str]
         if place.split(",")[0].strip() in skip:
             continue
         absolute = info.start + match.start("place")
+        if any(s.start == absolute and s.how == "DEMONYM" for s in info.states):
+            continue
+        if start <= absolute < end:
+            continue
         distance = _distance(absolute, absolute + len(place), start, end)
         if best is None or distance < best[0]:
             best = (distance, place)

@@ -113,11 +113,7 @@ def _entry_drafts(info: SentenceInfo, kind: str, event_type: str) -> list[Draft]
         if kind == "institution" and getattr(mention.value, "category", None) == "domestic":
             continue
         seen.add(id(mention.value))
-        end = mention.end
-        inner = parenthesis_after(info.text, info.local(end))
-        if inner is not None:
-            end = info.start + inner[1]
-        draft = Draft(event_type, mention.text, mention.start, end, info)
+        draft = Draft(event_type, mention.text, mention.start, mention.end, info)
         draft.aliases = [n for n in _entry_names(mention.value) if n != mention.text]
         drafts.append(draft)
     return drafts

@@ -43,7 +43,11 @@ _DIRECTION_TO = re.compile(r"\b(?:to|for|by)\s+(?:the\s+)?$")
 _MODEL_TOKEN = re.compile(r"^(?:[A-Z0-9][\w./-]*|\([A-Z]+\)|[A-Z][a-z]+(?:-[A-Z][a-z]+)*)$")
 _LOWER_MODIFIER = re.compile(r"^[a-z][\w-]*$")
 
-_PLATFORM_STOP: Final = frozenset({"and", "or", "for", "to", "from", "with", "in", "on", "of"})
+_PLATFORM_STOP: Final = frozenset(
+    """and or for to from with in on of is are was were be been by under between which that the
+    a an its their as at has have had will would procured bought ordered delivered""".split()
+)
+_NEXT_WORD = re.compile(r"\s+(?P<word>[^\s,;:]+)")
 
 
 def _platform_mentions(info: SentenceInfo) -> list[Mention]:
@@ -53,28 +57,32 @@ def _platform_mentions(info: SentenceInfo) -> list[Mention]:
 
 
 def _extend_platform(info: SentenceInfo, mention: Mention) -> tuple[int, int]:
-    """Extend a platform name over its model words and a following kind noun."""
-    kinds = [m for m in info.mentions if m.label == KIND and m.start >= mention.end]
-    rest = info.text[info.local(mention.end) :]
-    tokens = re.findall(r"\s*\S+", rest)[:6]
+    """Extend a platform name over the words up to its kind noun ("M777 ultra-light howitzers").
+
+    Without a kind noun close behind, only model words and an acronym in
+    parentheses extend it ("MH-60R Seahawk", "Rafale Marine (M)").
+    """
+    for kind in info.mentions:
+        if kind.label != KIND or kind.start < mention.end or kind.start - mention.end > 45:
+            continue
+        words = info.text[info.local(mention.end) : info.local(kind.start)].split()
+        if all(_is_modifier(word) for word in words):
+            return mention.start, kind.end
+        break
     end = mention.end
-    offset = mention.end
-    for raw in tokens:
-        word = raw.strip().rstrip(",.;:")
-        offset += len(raw)
-        if word.lower() in _PLATFORM_STOP or not word:
+    for match in _NEXT_WORD.finditer(info.text, info.local(mention.end)):
+        if match.start() != info.local(end) or not _MODEL_TOKEN.match(match.group("word")):
             break
-        kind_here = next((k for k in kinds if k.start < offset <= k.end + 1), None)
-        if kind_here is not None:
-            end = kind_here.end
-            break
-        if not (_MODEL_TOKEN.match(word) or _LOWER_MODIFIER.match(word)):
-            break
-        if raw.strip() != word:
-            break
-        if _MODEL_TOKEN.match(word):
-            end = offset
+        end = info.start + match.end()
     return mention.start, end
+
+
+def _is_modifier(word: str) -> bool:
+    return (
+        word.lower() not in _PLATFORM_STOP
+        and not word.endswith((",", ";", ":"))
+        and (_MODEL_TOKEN.match(word) is not None or _LOWER_MODIFIER.match(word) is not None)
+    )
 
 
 def platform_states(mention: Mention) -> tuple[str, ...]:
@@ -85,7 +93,7 @@ def platform_states(mention: Mention) -> tuple[str, ...]:
 def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     """Return procurement and co-production drafts for the platforms a sentence names."""
     procurement = _PROCUREMENT_CUE.search(info.lower) is not None
-    coproduction = _COPRODUCTION_CUE.search(info.text) is not None
+    coproduction = any(_builds_locally(info, m) for m in _COPRODUCTION_CUE.finditer(info.text))
     if not (procurement or coproduction):
         return []
     drafts: list[Draft] = []
@@ -113,6 +121,9 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
             n for n in (mention.value.name, *mention.value.aliases) if n != draft.subject
         ][:4]
         draft.from_ = _supplier(info, doc, mention, start)
+        makers = platform_states(mention)
+        if event_type == "coproduction" and len(makers) > 1 and set(makers) <= set(info.codes()):
+            draft.joint = makers
         drafts.append(draft)
     for match in _COPRODUCTION_OF.finditer(info.text):
         group = "np" if match.group("np") else "np2"
@@ -129,6 +140,17 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
                 )
             )
     return drafts
+
+
+def _builds_locally(info: SentenceInfo, cue: re.Match[str]) -> bool:
+    """Return False for "manufactured in Russia" said of a Russian platform: not co-production."""
+    where = re.search(r"\bin ([A-Z]\w+)$", cue.group())
+    if where is None:
+        return True
+    place = info.start + cue.start() + where.start(1)
+    states = [s.code for s in info.states if s.start == place]
+    makers = {code for m in _platform_mentions(info) for code in platform_states(m)}
+    return not states or states[0] not in makers
 
 
 def _is_destination(info: SentenceInfo, start: int) -> bool:

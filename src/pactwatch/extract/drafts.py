@@ -34,6 +34,8 @@ class Draft:
     hedged: bool = False
     negated: bool = False
     confidence: float = 0.7
+    joint: tuple[str, ...] = ()
+    """For co-development by several states together: all of them, and no direction."""
     evidence_span: tuple[int, int] | None = None
     """A shorter run of the sentence that states the event, where one is known."""
 

@@ -11,7 +11,13 @@ import re
 from collections.abc import Callable
 
 from pactwatch.extract.anaphora import GenericSigning, apply_generic_signing, find_generic_signing
-from pactwatch.extract.attributes import find_date, find_place, find_quantity, find_status
+from pactwatch.extract.attributes import (
+    find_date,
+    find_place,
+    find_quantity,
+    find_status,
+    month_of,
+)
 from pactwatch.extract.build_agreements import (
     build_agreements,
     build_designations,
@@ -50,6 +56,18 @@ _DEFAULT_DONE = {
     "institution": "established",
     "trade_measure": "imposed",
 }
+_DIRECTED = frozenset(
+    {"procurement", "coproduction", "designation", "visit", "port_call", "trade_measure"}
+)
+_PLACED = frozenset({"meeting", "visit", "exercise", "port_call", "agreement"})
+_ARRIVED = frozenset({"delivered", "in_service"})
+_ONE_END = re.compile(
+    r"\b(?:commenc\w+|began|begins|begun|start\w*|kick\w* off|open\w*|conclud\w+)\b"
+)
+_INHERITS = frozenset(
+    {"signed", "held", "ordered", "established", "granted", "imposed", "extended"}
+)
+_INHERIT_REACH = 2
 _FOLD = re.compile(r"[^a-z0-9]+")
 
 
@@ -57,6 +75,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
     """Return the events of a document, in order of their evidence, repeats merged."""
     drafts: list[Draft] = []
     pending: GenericSigning | None = None
+    recent: tuple[int, str] | None = None
     for info in doc.sentences:
         sentence_drafts = [d for builder in BUILDERS for d in builder(info, doc)]
         rivals = [(d.start, d.end) for d in sentence_drafts]
@@ -65,6 +84,8 @@ def build_events(doc: DocumentInfo) -> list[Event]:
         if apply_generic_signing(pending, sentence_drafts):
             pending = None
         pending = find_generic_signing(info, sentence_drafts) or pending
+        _inherit_dates(sentence_drafts, recent)
+        recent = _recent_date(info, recent)
         drafts.extend(sentence_drafts)
     return [_to_event(d) for d in _merge_repeats(drafts)]
 
@@ -78,18 +99,29 @@ def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> N
     draft.date = find_date(info, draft.start, draft.end, rivals)
     if draft.status is None and draft.date and not draft.hedged and not draft.negated:
         draft.status = _DEFAULT_DONE.get(draft.type)
+    if draft.type == "exercise" and draft.date and _ONE_END.search(info.lower):
+        draft.date = month_of(draft.date)  # an exercise with one end given: its month
     if draft.type in ("procurement", "coproduction"):
         draft.quantity = find_quantity(info, draft.start)
-    if draft.place is None and draft.type in (
-        "meeting",
-        "visit",
-        "exercise",
-        "port_call",
-        "agreement",
-    ):
-        skip = frozenset(c.name for c in doc.lexicon.gazetteer.countries)
-        draft.place = find_place(info, draft.start, draft.end, skip=skip)
+    if draft.place is None and (draft.type in _PLACED or draft.status in _ARRIVED):
+        draft.place = find_place(info, draft.start, draft.end, skip=doc.lexicon.country_names)
     _settle_parties(draft, doc)
+
+
+def _recent_date(info: SentenceInfo, recent: tuple[int, str] | None) -> tuple[int, str] | None:
+    """Return (sentence index, date) of the last event date the text has given so far."""
+    dates = [d for d in info.dates if d.kind not in ("duration", "interval")]
+    return (info.index, dates[-1].edtf) if dates else recent
+
+
+def _inherit_dates(drafts: list[Draft], recent: tuple[int, str] | None) -> None:
+    """Give undated past events the date of the sentence just before ("The deal was signed")."""
+    if recent is None:
+        return
+    for draft in drafts:
+        if draft.date is None and draft.status in _INHERITS and not draft.hedged:
+            if draft.info.index - recent[0] <= _INHERIT_REACH:
+                draft.date = recent[1]
 
 
 def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:
@@ -99,14 +131,10 @@ def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:
     elif draft.type == "designation":
         giver, receiver = designation_direction(draft)
         draft.from_, draft.to = draft.from_ or giver, draft.to or receiver
-    if draft.type in (
-        "procurement",
-        "coproduction",
-        "designation",
-        "visit",
-        "port_call",
-        "trade_measure",
-    ):
+    if draft.type == "coproduction" and draft.joint:
+        parties = set(draft.joint)
+        draft.from_ = draft.to = None
+    elif draft.type in _DIRECTED:
         draft.from_, draft.to = _fill_direction(draft.from_, draft.to, doc.dyad)
         parties = {code for code in (draft.from_, draft.to) if code}
     else:
@@ -155,6 +183,15 @@ def _names(draft: Draft) -> set[str]:
     return {_key(draft)[1], *(_FOLD.sub(" ", a.lower()).strip() for a in draft.aliases)}
 
 
+def _differ(first: Draft, second: Draft) -> bool:
+    """Return True when two drafts of one subject state different counts or dates."""
+    counts = (first.quantity, second.quantity)
+    dates = (first.date, second.date)
+    return (None not in counts and counts[0] != counts[1]) or (
+        None not in dates and dates[0] != dates[1]
+    )
+
+
 def _filled(draft: Draft) -> int:
     return sum(x is not None for x in (draft.status, draft.date, draft.place, draft.quantity))
 
@@ -179,7 +216,7 @@ def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
             ),
             None,
         )
-        if twin is None:
+        if twin is None or _differ(twin, draft):
             kept.append(draft)
         elif _filled(draft) > _filled(twin):
             kept[kept.index(twin)] = draft

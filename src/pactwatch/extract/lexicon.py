@@ -62,6 +62,9 @@ class Lexicon:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.country_names = frozenset(
+            name for country in gazetteer.countries for name in (*country.names, country.name)
+        )
         nlp = get_nlp()
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._keys: dict[int, _Key] = {}

@@ -121,13 +121,13 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         ),
         (
             "delivered",
-            r"deliver(?:ed|s)|handed over|hand(?:ed|s) over|arrived|received|took delivery"
+            r"deliver(?:ed|s)|(?:accepted|took) delivery|handed over|hand(?:ed|s) over|arrived|received|took delivery"
             r"|transferred"
             r"|supplied",
         ),
         (
             "ordered",
-            r"ordered|order (?:for|of)|contract(?:ed)? (?:for|with|from)|signed (?:a "
+            r"ordered|won (?:a |an )?(?:\S+ ){0,3}contract|order (?:for|of)|contract(?:ed)? (?:for|with|from)|signed (?:a "
             r"|an )?(?:\S+ )?"
             r"(?:contract|deal|order)|contract signed|awarded|placed an order|purchase agreement"
             r"|contracted|signed",
