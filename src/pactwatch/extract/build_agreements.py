@@ -70,6 +70,7 @@ _DESCRIPTIVE_AGREEMENT = re.compile(
     r"(?:\s+(?:on|for|with|regarding|concerning|between|to)\s+[^,;.“”\"()]{3,90}?)?)"
     r"(?=\s*(?:,|;|\.|$|\)|\bthat\b|\bwhich\b|\bwas\b|\bwere\b|\bin\s+(?:19|20)\d\d|\bin\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\bunder\b|\bsigned\b|\bwith\s+[A-Z]))"
 )
+_PURCHASE = re.compile(r"\b(?:procure|purchas|suppl|sale|sell|acqui|deliver|buy|order)\w*")
 _SIGNING_NEAR = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|conclud(?:ed|es)|adopt(?:ed|s)"
     r"|entered into|renew(?:ed|s)|ratif(?:ied|ies)|has|have|had|reached|struck)\b"
@@ -141,8 +142,10 @@ def build_agreements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         before = info.lower[max(0, match.start() - 40) : match.start()]
         if _overlaps(drafts, start, end) or not _SIGNING_NEAR.search(before):
             continue
-        if any(m.label == ENTRY and start <= m.start < end for m in info.mentions):
-            continue  # a deal for a named platform is a procurement
+        if _PURCHASE.search(match.group("np")) and any(
+            m.label == ENTRY and start <= m.start < end for m in info.mentions
+        ):
+            continue  # an agreement to buy a named platform is a procurement
         subject = clean_subject(match.group("np"))
         if _is_specific(subject):
             drafts.append(Draft("agreement", subject, start, end, info, confidence=0.5))
