@@ -82,6 +82,7 @@ _NOT_PLACE_WORDS = re.compile(
 )
 
 
+_NOT_YET_CUE: Final = re.compile(r"\b(?:yet to|not yet|still to)\b")
 _REACH: Final = 120
 """How far (in characters) a trigger may be from the subject it gives a status to."""
 
@@ -125,7 +126,9 @@ def find_status(info: SentenceInfo, event_type: str, start: int, end: int) -> St
     negated = NEGATION_CUES.search(window) is not None
     future = FUTURE_CUES.search(window) is not None
     hedged = HEDGE_CUES.search(window) is not None
-    if status is not None and (negated or future or hedged):
+    if status is not None and negated and not _NOT_YET_CUE.search(window):
+        status = None  # "refused to sign", "did not hold": it did not happen
+    elif status is not None and (negated or future or hedged):
         status = _NOT_YET.get((event_type, status), status)
     absolute = (info.start + t_start, info.start + t_end)
     return Status(status, absolute, hedged or future, negated)

@@ -149,7 +149,10 @@ def _builds_locally(info: SentenceInfo, cue: re.Match[str]) -> bool:
         return True
     place = info.start + cue.start() + where.start(1)
     states = [s.code for s in info.states if s.start == place]
-    makers = {code for m in _platform_mentions(info) for code in platform_states(m)}
+    inside = range(info.start + cue.start(), info.start + cue.end())
+    makers = {
+        code for m in _platform_mentions(info) if m.start in inside for code in platform_states(m)
+    }
     return not states or states[0] not in makers
 
 

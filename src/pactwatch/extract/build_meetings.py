@@ -10,6 +10,7 @@ from pactwatch.extract.drafts import Draft, clean_subject
 from pactwatch.extract.lexicon import ENTRY, METONYM
 from pactwatch.extract.names import MEETING_HEADS, headed_names
 from pactwatch.extract.people import Person, find_people, person_state
+from pactwatch.extract.places import place_state
 
 _NTH_MEETING = re.compile(
     r"\b(?P<np>(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
@@ -28,7 +29,10 @@ _VISIT_TO = re.compile(
     r"|came)\s+(?:to|in|of)?\s*(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})"
 )
 _VISIT_WORD = re.compile(r"\b(?:visit(?:ed|ing|s)?|trip|tour|arriv\w+|departure|in the presence)\b")
-_POSSESSIVE_VISIT = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b")
+_METONYM_VISIT = re.compile(r"\s+(?:visit|trip|tour)\b")
+_IN_PLACE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)"
+)
 _MEETING_WORDS: Final = re.compile(r"\b(?:met|meet|meeting|talks|discussions|summit)\b")
 
 
@@ -91,7 +95,7 @@ def build_visits(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     people = find_people(info)
     if not people:
         return []
-    host = _host_state(info)
+    host = _host_state(info, doc)
     visit_word = _VISIT_WORD.search(info.lower) is not None
     meeting_word = _MEETING_WORDS.search(info.lower) is not None
     drafts: list[Draft] = []
@@ -113,21 +117,35 @@ def build_visits(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     return drafts
 
 
-def _host_state(info: SentenceInfo) -> tuple[str, str] | None:
-    """Return (state, place) where the sentence places people: "in Tokyo", "visit to France"."""
+def _host_state(info: SentenceInfo, doc: DocumentInfo) -> tuple[str, str | None] | None:
+    """Return (state, place) where the sentence places people: "in Tokyo", "visit to France".
+
+    The place is None when the text names only the state ("a visit to France").
+    """
     for match in _VISIT_TO.finditer(info.text):
-        place = match.group("place")
-        for state in info.states:
-            if info.local(state.start) >= match.start("place") and info.local(
-                state.end
-            ) <= match.end("place"):
-                return state.code, place
+        found = _state_of(info, doc, match.start("place"), match.group("place"))
+        if found is not None:
+            return found
+    for match in _IN_PLACE.finditer(info.text):
+        found = _state_of(info, doc, match.start("place"), match.group("place"))
+        if found is not None:
+            return found
     for state in info.states:
-        if state.how != METONYM:
-            continue
-        before = info.lower[max(0, info.local(state.start) - 8) : info.local(state.start)]
-        if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", before) or _POSSESSIVE_VISIT.match(
-            info.text, info.local(state.end)
-        ):
+        if state.how == METONYM and _METONYM_VISIT.match(info.text, info.local(state.end)):
             return state.code, info.text[info.local(state.start) : info.local(state.end)]
     return None
+
+
+def _state_of(
+    info: SentenceInfo, doc: DocumentInfo, local_start: int, place: str
+) -> tuple[str, str | None] | None:
+    """Return (state, place) for a place written at ``local_start``, or None if unknown."""
+    local_end = local_start + len(place)
+    for state in info.states:
+        if local_start <= info.local(state.start) and info.local(state.end) <= local_end:
+            named_state = (
+                state.how in ("COUNTRY", "PREFIX") and len(place) <= state.end - state.start + 1
+            )
+            return state.code, None if named_state else place
+    code = place_state(place, prefer=doc.dyad)
+    return (code, place) if code else None

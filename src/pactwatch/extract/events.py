@@ -29,6 +29,7 @@ from pactwatch.extract.build_exercises import build_exercises, build_port_calls
 from pactwatch.extract.build_meetings import build_meetings, build_visits
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
 from pactwatch.extract.drafts import Draft
+from pactwatch.extract.places import place_state
 from pactwatch.records import Event
 
 Builder = Callable[[SentenceInfo, DocumentInfo], list[Draft]]
@@ -131,6 +132,8 @@ def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:
     elif draft.type == "designation":
         giver, receiver = designation_direction(draft)
         draft.from_, draft.to = draft.from_ or giver, draft.to or receiver
+    elif draft.type in ("port_call", "visit") and draft.to is None and draft.place:
+        draft.to = place_state(draft.place, prefer=doc.dyad)
     if draft.type == "coproduction" and draft.joint:
         parties = set(draft.joint)
         draft.from_ = draft.to = None

@@ -1,0 +1,138 @@
+"""Literal sentences in, events out: one behaviour per row.
+
+Each row is a short piece of reporting written for these tests, the
+publication date, and what must come out: (type, status, a word of the
+subject, parties, date). Rows that must yield nothing are at the end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.extract.api import extract
+from pactwatch.records import Event
+
+Expect = tuple[str, str | None, str, tuple[str, ...], str | None]
+
+
+def _find(events: list[Event], event_type: str, word: str) -> Event:
+    for event in events:
+        if event.type == event_type and word.lower() in event.subject.lower():
+            return event
+    found = [(e.type, e.subject) for e in events]
+    raise AssertionError(f"no {event_type} about {word!r} in {found}")
+
+
+ROWS: list[tuple[str, str, Expect]] = [
+    (
+        "Japan and Australia signed a Reciprocal Access Agreement in Tokyo on January 6, 2022.",
+        "2022-01-07",
+        ("agreement", "signed", "Reciprocal Access Agreement", ("AU", "JP"), "2022-01-06"),
+    ),
+    (
+        "India and France are negotiating a Status of Forces Agreement, officials said.",
+        "2024-05-02",
+        ("agreement", "negotiating", "Status of Forces Agreement", ("FR", "IN"), None),
+    ),
+    (
+        "Washington and Manila renewed the Visiting Forces Agreement in 2020.",
+        "2021-03-01",
+        ("agreement", "extended", "Visiting Forces Agreement", ("PH", "US"), "2020"),
+    ),
+    (
+        "Seoul and Tokyo have yet to sign the General Security of Military Information Agreement.",
+        "2015-06-10",
+        ("agreement", "negotiating", "General Security", ("JP", "KR"), None),
+    ),
+    (
+        "Hanoi refused to sign the Visiting Forces Agreement that Manila proposed in 2019.",
+        "2020-01-10",
+        ("agreement", None, "Visiting Forces Agreement", ("PH", "VN"), "2019"),
+    ),
+    (
+        "Germany and Israel are expected to sign a Memorandum of Understanding on missile defence.",
+        "2023-08-20",
+        ("agreement", "negotiating", "Memorandum of Understanding", ("DE", "IL"), None),
+    ),
+    (
+        "Poland signed a contract for 48 K9 howitzers from South Korea in August 2022.",
+        "2022-09-01",
+        ("procurement", "ordered", "K9", ("KR", "PL"), "2022-08"),
+    ),
+    (
+        "South Korea delivered the first 10 K2 Black Panther tanks to Poland last month.",
+        "2022-12-15",
+        ("procurement", "delivered", "K2", ("KR", "PL"), "2022-11"),
+    ),
+    (
+        "Talks on the purchase of 26 Rafale M fighters from France are under way, India said.",
+        "2024-02-01",
+        ("procurement", "negotiating", "Rafale M", ("FR", "IN"), None),
+    ),
+    (
+        "The Philippine Navy commissioned two Israeli-built Shaldag Mk V patrol boats in 2023.",
+        "2023-12-01",
+        ("procurement", "in_service", "Shaldag", ("IL", "PH"), "2023"),
+    ),
+    (
+        "Indian and Japanese troops held the Dharma Guardian exercise in Rajasthan in February 2024.",
+        "2024-03-01",
+        ("exercise", "held", "Dharma Guardian", ("IN", "JP"), "2024-02"),
+    ),
+    (
+        "India and Australia will hold the AUSINDEX naval exercise next month.",
+        "2023-08-10",
+        ("exercise", "planned", "AUSINDEX", ("AU", "IN"), "2023-09"),
+    ),
+    (
+        "The destroyer USS Mustin made a port call in Ho Chi Minh City on Monday.",
+        "2019-05-08",
+        ("port_call", "held", "USS Mustin", ("US", "VN"), "2019-05-06"),
+    ),
+    (
+        "The United States designated Qatar a Major Non-NATO Ally in 2022.",
+        "2022-04-01",
+        ("designation", "granted", "Major Non-NATO Ally", ("QA", "US"), "2022"),
+    ),
+    (
+        "Beijing imposed sanctions on Lockheed Martin over arms sales to Taiwan.",
+        "2022-02-21",
+        ("trade_measure", "imposed", "sanctions", ("CN", "TW"), None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expect"), ROWS)
+def test_sentence_gives_event(text: str, published: str, expect: Expect) -> None:
+    event_type, status, word, parties, date = expect
+    event = _find(extract(text, published=published), event_type, word)
+    assert event.status == status
+    assert event.parties == parties
+    assert event.date == date
+    assert text[event.span[0] : event.span[1]] == event.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and Pakistan play cricket in 2025.",
+        "The minister said the weather in New Delhi was hot on Tuesday.",
+        "Shares of the company rose 3 percent in early trading.",
+        "",
+    ],
+)
+def test_sentence_gives_nothing(text: str) -> None:
+    assert extract(text, published="2025-01-01") == []
+
+
+def test_quantity_and_direction() -> None:
+    text = "Ukraine ordered six Bayraktar TB2 drones from Turkey in 2019."
+    event = _find(extract(text, published="2019-06-01"), "procurement", "TB2")
+    assert (event.from_, event.to, event.quantity) == ("TR", "UA", 6)
+
+
+def test_negated_event_is_never_done() -> None:
+    text = "Vietnam did not sign the arms agreement with Russia in 2023."
+    events = extract(text, published="2023-12-01")
+    assert all(e.status != "signed" for e in events)
+    assert any(e.negated for e in events) or not events
