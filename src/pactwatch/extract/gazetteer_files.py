@@ -97,7 +97,7 @@ def read_rows(path: Path) -> Iterator[RawRow]:
 
 
 def _jsonl_rows(path: Path, text: str) -> Iterator[tuple[int, Any]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -111,9 +111,10 @@ def _yaml_rows(path: Path, text: str) -> Iterator[tuple[int, Any]]:
     try:
         document = yaml.load(text, Loader=_RowLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        raise DataFileError(f"{path}:{line}: bad YAML ({exc}); fix this line.") from exc
+        problem = getattr(exc, "problem", None) or "unreadable"
+        raise DataFileError(f"{path}:{line}: bad YAML ({problem}); fix this row.") from exc
     if document is None:
         return
     if not isinstance(document, list):
