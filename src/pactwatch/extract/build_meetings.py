@@ -11,6 +11,7 @@ from pactwatch.extract.lexicon import ENTRY, METONYM
 from pactwatch.extract.names import MEETING_HEADS, headed_names
 from pactwatch.extract.people import Person, find_people, person_state
 from pactwatch.extract.places import place_state
+from pactwatch.extract.triggers import FUTURE_CUES
 
 _NTH_MEETING = re.compile(
     r"\b(?P<np>(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
@@ -23,12 +24,25 @@ _DESCRIPTIVE_MEETING = re.compile(
     r"|summit|official|informal|first|annual|productive|restricted)\s+)*"
     r"(?:meeting|talks|discussions|summit))\b"
 )
+_DEFENCE_WORDS = re.compile(
+    r"\b(?:Defen[cs]e|Security|Military|Ministerial|Strategic|Bilateral|2\+2|Consultative"
+    r"|Staff|Naval|Army|Armed)\b"
+)
+_MEETING_TAIL = re.compile(
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"
+    r"(?:\s+(?:19|20)\d\d)?|(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)(?:\s+(?:19|20)\d\d|\s+(?:last|this|next) year)?)"
+)
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "II", "III", "IV"})
+_PARTICLES = frozenset({"bin", "ibn", "al", "de", "van", "von", "da"})
 _MET = re.compile(r"\b(?:met|meets|meet|meeting)\s+(?:with\s+)?")
 _VISIT_TO = re.compile(
     r"\b(?:visit(?:ed|ing|s)?|trip|tour|travel(?:l?ed)?|arriv(?:ed|al|es)|departure|went|flew"
     r"|came)\s+(?:to|in|of)?\s*(?:the\s+)?(?P<place>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})"
 )
 _VISIT_WORD = re.compile(r"\b(?:visit(?:ed|ing|s)?|trip|tour|arriv\w+|departure|in the presence)\b")
+_POSSESSIVE_VISIT = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|departure)\b")
+_VISITING = re.compile(r"\bvisiting\s+(?=[A-Z])")
 _METONYM_VISIT = re.compile(r"\s+(?:visit|trip|tour)\b")
 _IN_PLACE = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)"
@@ -42,17 +56,23 @@ def build_meetings(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     for match in _NTH_MEETING.finditer(info.text):
         start, end = info.start + match.start("np"), info.start + match.end("np")
         drafts.append(Draft("meeting", clean_subject(match.group("np")), start, end, info))
+    seen: set[int] = set()
     for mention in info.mentions:
-        if mention.label == ENTRY and getattr(mention.value, "kind", "") == "institution":
-            name = mention.value.name
-            if MEETING_HEADS.search(name) and not _covered(drafts, mention.start, mention.end):
-                draft = Draft("meeting", mention.text, mention.start, mention.end, info)
-                draft.aliases = [n for n in (name, *mention.value.aliases) if n != mention.text]
-                drafts.append(draft)
+        if mention.label != ENTRY or getattr(mention.value, "kind", "") != "institution":
+            continue
+        name = mention.value.name
+        if not MEETING_HEADS.search(name) or id(mention.value) in seen:
+            continue
+        seen.add(id(mention.value))
+        if not _covered(drafts, mention.start, mention.end):
+            draft = Draft("meeting", mention.text, mention.start, mention.end, info)
+            draft.aliases = [n for n in (name, *mention.value.aliases) if n != mention.text]
+            drafts.append(draft)
     for local_start, local_end in headed_names(info.text, MEETING_HEADS):
         start, end = info.start + local_start, info.start + local_end
-        if not _covered(drafts, start, end) and len(info.text[local_start:local_end].split()) > 1:
-            drafts.append(Draft("meeting", info.text[local_start:local_end], start, end, info))
+        name = info.text[local_start:local_end]
+        if not _covered(drafts, start, end) and _bilateral_name(info, name, start, end):
+            drafts.append(Draft("meeting", name, start, end, info))
     if not drafts and _MEETING_WORDS.search(info.lower):
         drafts.extend(_described_meetings(info))
     return drafts
@@ -62,26 +82,43 @@ def _covered(drafts: list[Draft], start: int, end: int) -> bool:
     return any(d.start < end and start < d.end for d in drafts)
 
 
+def _bilateral_name(info: SentenceInfo, name: str, start: int, end: int) -> bool:
+    """Return True for a meeting name about defence or between named states."""
+    states = {s.code for s in info.states if start <= s.start and s.end <= end}
+    return len(name.split()) > 1 and (len(states) >= 2 or _DEFENCE_WORDS.search(name) is not None)
+
+
 def _described_meetings(info: SentenceInfo) -> list[Draft]:
+    """Return "talks between X and Y" or "a one-on-one meeting" as a meeting draft."""
     people = [p for p in find_people(info) if p.state]
     match = _DESCRIPTIVE_MEETING.search(info.text)
     met = _MET.search(info.text)
     if match is None and met is None:
         return []
     noun = match.group("np") if match else "meeting"
-    head = noun.split()[-1]
+    anchor = info.start + (match.start("np") if match else met.start() if met else 0)
     if len(people) >= 2 and len({p.state for p in people}) >= 2:
         first, second = _two_sides(people)
-        subject = f"{noun if match else 'meeting'} between {first.name} and {second.name}"
-        anchor = match.start("np") if match else met.start() if met else 0
-        start = info.start + anchor
-        return [Draft("meeting", subject, start, start + len(head), info)]
-    if match is not None and len(noun.split()) > 1:
-        start = info.start + match.start("np")
+        subject = f"{noun} between {_surname(first.name)} and {_surname(second.name)}"
+        return [Draft("meeting", subject, anchor, anchor + len(noun), info)]
+    if match is None:
+        return []
+    tail = _MEETING_TAIL.match(info.text, match.end("np"))
+    if tail is not None:
+        noun = noun + tail.group()
+    if len(noun.split()) > 1:
         return [
-            Draft("meeting", clean_subject(noun), start, start + len(noun), info, confidence=0.5)
+            Draft("meeting", clean_subject(noun), anchor, anchor + len(noun), info, confidence=0.5)
         ]
     return []
+
+
+def _surname(name: str) -> str:
+    """Return the family name of a person ("Narendra Modi" -> "Modi", "Lloyd J. Austin III" -> "Austin")."""
+    words = [w for w in name.split() if w not in _SUFFIXES]
+    if len(words) >= 3 and words[-2] in _PARTICLES:
+        return " ".join(words[-3:])
+    return words[-1] if words else name
 
 
 def _two_sides(people: list[Person]) -> tuple[Person, Person]:
@@ -91,30 +128,49 @@ def _two_sides(people: list[Person]) -> tuple[Person, Person]:
 
 
 def build_visits(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
-    """Return visits: an official placed in another state ("visit to New Delhi by X")."""
-    people = find_people(info)
+    """Return visits: an official of one state of the dyad placed in the other.
+
+    "X's visit" or "X's trip" names the visitor; otherwise every official of
+    the dyad whose state is not the host's is one, when the sentence speaks
+    of a visit or places a meeting in the host state.
+    """
+    people = [p for p in find_people(info) if person_state(info, p) in doc.dyad]
     if not people:
         return []
     host = _host_state(info, doc)
     visit_word = _VISIT_WORD.search(info.lower) is not None
     meeting_word = _MEETING_WORDS.search(info.lower) is not None
+    if not (visit_word or (meeting_word and host)):
+        return []
+    people = _visitors(info, people)
+    future = FUTURE_CUES.search(info.lower) is not None
     drafts: list[Draft] = []
     for person in people:
         state = person_state(info, person)
-        if state is None:
-            continue
         destination = host[0] if host else None
-        if destination is None and visit_word and len(doc.dyad) == 2 and state in doc.dyad:
-            destination = next(code for code in doc.dyad if code != state)
-        if destination is None or destination == state:
-            continue
-        if not (visit_word or (meeting_word and host)):
+        if destination is None and visit_word:
+            destination = next((code for code in doc.dyad if code != state), None)
+        if destination is None or destination == state or destination not in doc.dyad:
             continue
         draft = Draft("visit", person.name, person.start, person.end, info)
         draft.from_, draft.to = state, destination
         draft.place = host[1] if host else None
+        draft.status, draft.status_fixed = ("planned" if future else "held"), True
+        draft.hedged = future
         drafts.append(draft)
     return drafts
+
+
+def _visitors(info: SentenceInfo, people: list[Person]) -> list[Person]:
+    """Return the people a sentence says travel: "X's visit", "visiting X", else all of them."""
+    owner = _POSSESSIVE_VISIT.search(info.text)
+    if owner is not None:
+        return [p for p in people if p.start <= info.start + owner.start() <= p.end + 1]
+    visiting = _VISITING.search(info.text)
+    if visiting is not None:
+        at = info.start + visiting.end()
+        return [p for p in people if at <= p.start <= at + 45][:1]
+    return people
 
 
 def _host_state(info: SentenceInfo, doc: DocumentInfo) -> tuple[str, str | None] | None:

@@ -74,7 +74,7 @@ class DocumentInfo:
 def find_states(sent: Sentence, mentions: list[Mention], lexicon: Lexicon) -> list[StateMention]:
     """Return the states a sentence names, by lexicon name and by "Indo-"-style prefixes."""
     states = [
-        StateMention(m.start, m.end, str(m.value), m.label)
+        StateMention(m.start, m.end, m.value.state if m.label == PERSON else str(m.value), m.label)
         for m in mentions
         if m.label in _STATE_LABELS
     ]

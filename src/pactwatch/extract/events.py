@@ -79,8 +79,8 @@ def build_events(doc: DocumentInfo) -> list[Event]:
     recent: tuple[int, str] | None = None
     for info in doc.sentences:
         sentence_drafts = [d for builder in BUILDERS for d in builder(info, doc)]
-        rivals = [(d.start, d.end) for d in sentence_drafts]
         for draft in sentence_drafts:
+            rivals = [(d.start, d.end) for d in sentence_drafts if d.type == draft.type]
             _settle(draft, doc, rivals)
         if apply_generic_signing(pending, sentence_drafts):
             pending = None

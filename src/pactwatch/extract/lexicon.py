@@ -47,7 +47,7 @@ class Mention:
     text: str
     label: str
     value: Any
-    """Country code (COUNTRY/DEMONYM/METONYM/PERSON), Title, Entry, or kind name (KIND)."""
+    """Country code (COUNTRY/DEMONYM/METONYM), Person, Title, Entry, or kind name (KIND)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ class Lexicon:
                 self._add(METONYM, country.code, metonym)
         for person in gazetteer.people:
             for name in (person.name, *person.aliases):
-                self._add(PERSON, person.state, name)
+                self._add(PERSON, person, name)
         for title in gazetteer.titles:
             self._add(TITLE, title, title.text)
         for entry in gazetteer.entries:

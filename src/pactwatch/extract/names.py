@@ -110,7 +110,7 @@ AGREEMENT_HEADS: Final = re.compile(
     r"|Convention|Plan|Program|Programme|Letter of Intent|Terms of Reference|Compact|Vision)\b"
 )
 MEETING_HEADS: Final = re.compile(
-    r"\b(?:Meeting|Summit|Dialogue|Talks|Consultations?|Conference|Ministerial|Forum)$"
+    r"\b(?:Meeting|Summit|Dialogue|Talks|Consultations?|Ministerial)$"
 )
 INSTITUTION_HEADS: Final = re.compile(
     r"\b(?:Group|Working Group|Commission|Committee|Council|Task Force|Mechanism|Centre|Center"

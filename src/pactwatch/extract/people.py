@@ -69,8 +69,9 @@ def find_people(info: SentenceInfo) -> list[Person]:
     people: dict[tuple[int, int], Person] = {}
     for mention in info.mentions:
         if mention.label == PERSON:
+            known = mention.value
             people[(mention.start, mention.end)] = Person(
-                mention.start, mention.end, mention.text, str(mention.value)
+                mention.start, mention.end, known.name, known.state
             )
     for mention in info.mentions:
         if mention.label != TITLE:
