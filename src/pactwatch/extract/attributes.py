@@ -67,7 +67,14 @@ _INEXACT_BEFORE = re.compile(
 )
 _PLACE_NAME = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'.-]*)*"
 _PLACE = re.compile(
-    rf"\b(?:in|at|to|near|off|over)\s+(?:the\s+)?(?P<place>{_PLACE_NAME}(?:,\s+{_PLACE_NAME})?)"
+    r"\b(?:in|at|to|near|off|over)\s+(?:the\s+)?(?:[a-zA-Z-]+\s+){0,2}?"
+    r"(?:region|port|city|province|state|district|town|base|island|islands|waters|coast)\s+of\s+"
+    rf"(?P<place>{_PLACE_NAME})"
+    rf"|\b(?:in|at|to|near|off|over|visit|visited|visiting)\s+(?:the\s+)?"
+    rf"(?P<named>{_PLACE_NAME}(?:,\s+{_PLACE_NAME})?)"
+)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:summit|meeting|talks|conference|exercises?|drills|forum|ceremony|session)\b"
 )
 _NOT_PLACE_TAIL = re.compile(
     r"\b(?:Navy|Army|Air Force|Forces|Ministry|Government|Embassy|Parliament|Congress|Command"
@@ -230,14 +237,20 @@ def find_place(info: SentenceInfo, start: int, end: int, *, skip: frozenset[str]
     """Return the place ("in Kuala Lumpur", "at Fort Wainwright, Alaska") nearest the subject."""
     best: tuple[int, str] | None = None
     for match in _PLACE.finditer(info.text):
-        place = match.group("place")
+        group = "place" if match.group("place") else "named"
+        place = match.group(group).rstrip(".")
+        if _EVENT_AFTER.match(info.text, match.end(group)):
+            continue  # "at the G7 summit": an occasion, not a place
         if _NOT_PLACE_WORDS.match(place) or place in skip or _NOT_PLACE_TAIL.search(place):
             continue
         if place.split(",")[0].strip() in skip:
             continue
-        absolute = info.start + match.start("place")
-        if any(s.start == absolute and s.how == "DEMONYM" for s in info.states):
-            continue
+        absolute = info.start + match.start(group)
+        if any(
+            s.start == absolute and s.end >= absolute + len(place) and s.how != "METONYM"
+            for s in info.states
+        ):
+            continue  # a state's adjective or name alone ("the Russian agency") is no place
         if start <= absolute < end:
             continue
         distance = _distance(absolute, absolute + len(place), start, end)

@@ -170,10 +170,15 @@ def _nearer_procurement(info: SentenceInfo, start: int) -> bool:
 
 
 def _supplier(info: SentenceInfo, doc: DocumentInfo, mention: Mention, start: int) -> str | None:
-    """Return the supplying state: "from X", "X-made", an adjective before, or the maker's state."""
+    """Return the supplying state: "from X", "X-made", an adjective before, or the maker's state.
+
+    "from X" counts when no other platform stands between the platform and it.
+    """
+    others = [m.start for m in _platform_mentions(info) if m.start > mention.start]
+    limit = min(others, default=info.sent.end)
     for state in info.states:
         before = info.lower[max(0, info.local(state.start) - 12) : info.local(state.start)]
-        if _DIRECTION_FROM.search(before):
+        if _DIRECTION_FROM.search(before) and (state.start < limit or state.start < start):
             return state.code
     for state in reversed(info.states):
         if state.end <= start and start - state.end <= 20 and state.how in ("DEMONYM", "COUNTRY"):
@@ -198,6 +203,9 @@ def recipient(info: SentenceInfo, doc: DocumentInfo, supplier: str | None) -> st
         before = info.lower[max(0, info.local(state.start) - 10) : info.local(state.start)]
         if _DIRECTION_TO.search(before) and state.code != supplier:
             return state.code
+    named = [s.code for s in info.states if s.code != supplier and s.code in doc.dyad]
+    if named:
+        return named[0]
     others = [code for code in doc.dyad if code != supplier]
     if others:
         return others[0]

@@ -143,7 +143,9 @@ def build_visits(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     if not (visit_word or (meeting_word and host)):
         return []
     people = _visitors(info, people)
-    future = FUTURE_CUES.search(info.lower) is not None
+    visit = _VISIT_WORD.search(info.lower)
+    near = info.lower[max(0, visit.start() - 30) : visit.start()] if visit else info.lower
+    future = FUTURE_CUES.search(near) is not None
     drafts: list[Draft] = []
     for person in people:
         state = person_state(info, person)

@@ -195,10 +195,6 @@ def _differ(first: Draft, second: Draft) -> bool:
     )
 
 
-def _filled(draft: Draft) -> int:
-    return sum(x is not None for x in (draft.status, draft.date, draft.place, draft.quantity))
-
-
 def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
     """Keep one draft per (type, subject or alias): the one the text says most about."""
     kept: list[Draft] = []
@@ -221,9 +217,19 @@ def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
         )
         if twin is None or _differ(twin, draft):
             kept.append(draft)
-        elif _filled(draft) > _filled(twin):
-            kept[kept.index(twin)] = draft
+        else:
+            _fill_gaps(twin, draft)
     return kept
+
+
+def _fill_gaps(first: Draft, later: Draft) -> None:
+    """Complete the first report of an event with what a later sentence adds."""
+    if first.status is None:
+        first.status, first.trigger = later.status, later.trigger
+    first.date = first.date or later.date
+    first.place = first.place or later.place
+    first.quantity = first.quantity if first.quantity is not None else later.quantity
+    first.aliases.extend(a for a in later.aliases if a not in first.aliases)
 
 
 def _to_event(draft: Draft) -> Event:

@@ -38,6 +38,11 @@ _GEOGRAPHIC_AFTER = re.compile(
 )
 
 
+_GEOGRAPHIC_BEFORE = re.compile(
+    r"\b(?:Latin|Central|North|South|East|West|Sub-Saharan|Southeast|Northeast)\s+$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name found in a sentence: absolute offsets, label and payload."""
@@ -74,6 +79,9 @@ class Lexicon:
                 self._add(COUNTRY, country.code, name)
             for adjective in country.adjectives:
                 self._add(DEMONYM, country.code, adjective)
+            for form in country.aliases_ambiguous:
+                if form not in country.names and form[:1].isupper():
+                    self._add(COUNTRY, country.code, form)
             for metonym in country.metonyms:
                 self._add(METONYM, country.code, metonym)
         for person in gazetteer.people:
@@ -114,15 +122,19 @@ class Lexicon:
                 continue
             start = tokens.start_char + sent.doc_offset
             end = start + len(text)
-            if key.label in (COUNTRY, DEMONYM) and _is_geographic(sent, end):
+            if key.label in (COUNTRY, DEMONYM) and _is_geographic(sent, start, end):
                 continue
             found.append(Mention(start, end, text, key.label, key.value))
         return _longest_first(found)
 
 
-def _is_geographic(sent: Sentence, end: int) -> bool:
+def _is_geographic(sent: Sentence, start: int, end: int) -> bool:
+    """Return True for a state's name inside a region's ("Indian Ocean", "Latin America")."""
     rest = sent.text[end - sent.start :]
-    return _GEOGRAPHIC_AFTER.match(rest) is not None
+    before = sent.text[: start - sent.start]
+    return (
+        _GEOGRAPHIC_AFTER.match(rest) is not None or _GEOGRAPHIC_BEFORE.search(before) is not None
+    )
 
 
 def _longest_first(mentions: list[Mention]) -> list[Mention]:
