@@ -1,4 +1,4 @@
-"""Short-range reference between sentences: "signed a 10-year deal" ... "The X Framework was signed".
+"""Short-range reference between sentences: "signed a 10-year deal" ... "The X was signed".
 
 News often states an event generically first (with its date) and names it
 in the next sentence, or names it and then calls it "the agreement". The
@@ -43,7 +43,7 @@ def find_generic_signing(info: SentenceInfo, drafts: list[Draft]) -> GenericSign
 
 
 def apply_generic_signing(pending: GenericSigning | None, drafts: list[Draft]) -> bool:
-    """Give the first undated signed agreement in ``drafts`` the pending date; return True if used."""
+    """Date the first undated signed agreement in ``drafts``; return True if one took it."""
     if pending is None:
         return False
     for draft in drafts:

@@ -12,7 +12,6 @@ from typing import Final
 
 from pactwatch.extract.context import SentenceInfo
 from pactwatch.extract.dates import DateMention
-from pactwatch.extract.names import NAME
 from pactwatch.extract.triggers import FUTURE_CUES, HEDGE_CUES, NEGATION_CUES, TRIGGERS
 
 # A done status and what it becomes when the statement is future, planned or hedged.

@@ -65,7 +65,8 @@ _GENERIC_NAME_WORDS: Final = frozenset(
 )
 _DESCRIPTIVE_AGREEMENT = re.compile(
     r"\b(?:an?|the)\s+(?P<np>(?:(?!(?:the|an?|of|in|on|for|with|to|after|before|was|were|is|are"
-    r"|has|have|had|that|which|by|its|their|his|her)\b)[\w’'-]+\s+){0,4}?(?i:agreements?|pacts?|treaty|memorandum of"
+    r"|has|have|had|that|which|by|its|their|his|her)\b)[\w’'-]+\s+){0,4}?"
+    r"(?i:agreements?|pacts?|treaty|memorandum of"
     r" understanding|mou|accord|protocol|plan|roadmap|arrangement|partnership agreement)"
     r"(?:\s+(?:on|for|with|regarding|concerning|between|to)\s+[^,;.“”\"()]{3,90}?)?)"
     r"(?=\s*(?:,|;|\.|$|\)|\bthat\b|\bwhich\b|\bwas\b|\bwere\b|\bin\s+(?:19|20)\d\d|\bin\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\bunder\b|\bsigned\b|\bwith\s+[A-Z]))"

@@ -44,8 +44,44 @@ _MODEL_TOKEN = re.compile(r"^(?:[A-Z0-9][\w./-]*|\([A-Z]+\)|[A-Z][a-z]+(?:-[A-Z]
 _LOWER_MODIFIER = re.compile(r"^[a-z][\w-]*$")
 
 _PLATFORM_STOP: Final = frozenset(
-    """and or for to from with in on of is are was were be been by under between which that the
-    a an its their as at has have had will would procured bought ordered delivered""".split()
+    [
+        "and",
+        "or",
+        "for",
+        "to",
+        "from",
+        "with",
+        "in",
+        "on",
+        "of",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "by",
+        "under",
+        "between",
+        "which",
+        "that",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "as",
+        "at",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "procured",
+        "bought",
+        "ordered",
+        "delivered",
+    ]
 )
 _NEXT_WORD = re.compile(r"\s+(?P<word>[^\s,;:]+)")
 

@@ -114,7 +114,7 @@ def _described_meetings(info: SentenceInfo) -> list[Draft]:
 
 
 def _surname(name: str) -> str:
-    """Return the family name of a person ("Narendra Modi" -> "Modi", "Lloyd J. Austin III" -> "Austin")."""
+    """Return a person's family name ("Lloyd J. Austin III" -> "Austin")."""
     words = [w for w in name.split() if w not in _SUFFIXES]
     if len(words) >= 3 and words[-2] in _PARTICLES:
         return " ".join(words[-3:])

