@@ -7,6 +7,7 @@ from typing import Any, Final
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
 from pactwatch.extract.drafts import Draft, clean_subject
+from pactwatch.extract.kind_phrases import kind_phrases
 from pactwatch.extract.lexicon import ENTRY, KIND, Mention
 
 _PROCUREMENT_CUE = re.compile(
@@ -35,6 +36,7 @@ _MEASURE_TRIGGER = re.compile(
     r"\b(?:impos\w*|slap\w*|levie?\w*|lift\w*|remov\w*|waiv\w*|eas(?:e|ed|es|ing)|end(?:ed|s)?"
     r"|announc\w*|sanction(?:ed|s))\b"
 )
+_KIND_REACH: Final = 60
 _FOR_PLATFORM = re.compile(
     r"\b(?:for|to equip|to power|on)\s+(?:the|its|their|\w+[’']s)\s+(?:[\w-]+\s+){0,2}$"
 )
@@ -161,6 +163,8 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if event_type == "coproduction" and len(makers) > 1 and set(makers) <= set(info.codes()):
             draft.joint = makers
         drafts.append(draft)
+    if procurement:
+        drafts.extend(_kind_drafts(info, [(d.start, d.end) for d in drafts]))
     for match in _COPRODUCTION_OF.finditer(info.text):
         group = "np" if match.group("np") else "np2"
         start, end = info.start + match.start(group), info.start + match.end(group)
@@ -176,6 +180,30 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
                 )
             )
     return drafts
+
+
+def _kind_drafts(info: SentenceInfo, taken: list[tuple[int, int]]) -> list[Draft]:
+    """Return procurements of platforms named by kind ("Iranian drones") near a buying word."""
+    cues = [info.start + m.start() for m in _PROCUREMENT_CUE.finditer(info.lower)]
+    drafts: list[Draft] = []
+    for phrase in kind_phrases(info, taken):
+        if _is_destination(info, phrase.start):
+            continue
+        if not any(abs(cue - phrase.start) <= _KIND_REACH for cue in cues):
+            continue
+        draft = Draft("procurement", clean_subject(phrase.text), phrase.start, phrase.end, info)
+        draft.from_ = phrase.state or _from_state(info, phrase.end)
+        draft.confidence = 0.5
+        drafts.append(draft)
+    return drafts
+
+
+def _from_state(info: SentenceInfo, after: int) -> str | None:
+    for state in info.states:
+        before = info.lower[max(0, info.local(state.start) - 12) : info.local(state.start)]
+        if state.start >= after and _DIRECTION_FROM.search(before):
+            return state.code
+    return None
 
 
 def _builds_locally(info: SentenceInfo, cue: re.Match[str]) -> bool:

@@ -1,0 +1,99 @@
+"""Platforms named only by their kind: "Iranian drones", "SIG Sauer rifles", "close-range missiles".
+
+When no listed platform is named, a kind noun with what qualifies it still
+says what was bought or delivered. A bare "weapons" or "systems" says too
+little, and needs a capitalised name in front of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from pactwatch.extract.context import SentenceInfo
+from pactwatch.extract.lexicon import DEMONYM, ENTRY, KIND, Mention
+
+_VAGUE_KINDS: Final = frozenset(
+    {"combat_system", "ammunition", "radar", "weapon", "equipment", "vehicle", "ship", "aircraft"}
+)
+_STOP: Final = frozenset(
+    """the a an of to from for with and or in on at by its their his her this that these those
+    some many more most several other all any such is are was were has have had be been being
+    which who use delivering supplying selling buying purchasing acquiring procuring ordering
+    receiving transferring providing sending shipping exporting importing using operating
+    deploying building producing manufacturing making one two three four five six seven eight
+    nine ten eleven twelve dozen""".split()
+)
+_VERB = re.compile(
+    r"^(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|order\w*|deliver\w*|sell\w*|sold"
+    r"|suppl\w+|receiv\w+|transferr?\w*|import\w*|export\w*|operat\w+|induct\w+)$"
+)
+_DEFINITE = re.compile(
+    r"(?:\bthe|\bthese|\bthose|\bits|\btheir|[’']s)\s+(?:[\w-]+,?\s+){0,3}$", re.IGNORECASE
+)
+_WORD = re.compile(r"[\w’'./-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class KindPhrase:
+    """A platform named by its kind, with the state of an adjective in front if any."""
+
+    start: int
+    end: int
+    text: str
+    state: str | None
+
+
+def kind_phrases(info: SentenceInfo, taken: list[tuple[int, int]]) -> list[KindPhrase]:
+    """Return the kind-noun phrases of a sentence outside the spans in ``taken``."""
+    found: list[KindPhrase] = []
+    for mention in info.mentions:
+        if mention.label != KIND or any(s < mention.end and mention.start < e for s, e in taken):
+            continue
+        phrase = _phrase(info, mention)
+        if phrase is not None and not _names_platform(info, phrase):
+            found.append(phrase)
+    return found
+
+
+def _phrase(info: SentenceInfo, kind: Mention) -> KindPhrase | None:
+    start = kind.start
+    words = 0
+    before = info.text[: info.local(kind.start)]
+    while words < 4:
+        match = re.search(r"(\S+)\s+$", before)
+        if match is None or not _WORD.match(match.group(1)):
+            break
+        word = match.group(1)
+        if (
+            word.lower() in _STOP
+            or _VERB.match(word.lower())
+            or word[:1].isdigit()
+            or word.endswith(("’s", "'s", ","))
+        ):
+            break
+        start = info.start + match.start(1)
+        before = before[: match.start(1)]
+        words += 1
+    state = _state_at(info, start)
+    text = info.text[info.local(start) : info.local(kind.end)]
+    named = any(w[:1].isupper() for w in text.split()[:-1])
+    if str(kind.value) in _VAGUE_KINDS and not named:
+        return None
+    if not named and state is None and _DEFINITE.search(info.text[: info.local(start)]):
+        return None  # "the combat UAVs": a platform named before, not a new one
+    if not named and state is None and words == 0:
+        return None
+    return KindPhrase(start, kind.end, text, state)
+
+
+def _names_platform(info: SentenceInfo, phrase: KindPhrase) -> bool:
+    return any(m.label == ENTRY and phrase.start <= m.start < phrase.end for m in info.mentions)
+
+
+def _state_at(info: SentenceInfo, start: int) -> str | None:
+    for state in info.states:
+        if state.start == start and state.how == DEMONYM:
+            return state.code
+    return None
