@@ -75,7 +75,8 @@ ROWS: list[tuple[str, str, Expect]] = [
         ("procurement", "in_service", "Shaldag", ("IL", "PH"), "2023"),
     ),
     (
-        "Indian and Japanese troops held the Dharma Guardian exercise in Rajasthan in February 2024.",
+        "Indian and Japanese troops held the Dharma Guardian exercise in Rajasthan in February"
+        " 2024.",
         "2024-03-01",
         ("exercise", "held", "Dharma Guardian", ("IN", "JP"), "2024-02"),
     ),
