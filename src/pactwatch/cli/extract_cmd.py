@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import yaml
 from rich.console import Console
 from rich.table import Table
 
 from pactwatch.errors import SourceError
 from pactwatch.extract.api import extract
 from pactwatch.records import Event
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
 def read_input(path: str) -> tuple[str, str, str | None]:
@@ -41,7 +45,21 @@ def read_input(path: str) -> tuple[str, str, str | None]:
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise SourceError(f"{path}: a JSON document needs a 'text' string", source=path)
         return str(data.get("id") or file.stem), data["text"], data.get("published")
-    return file.stem, raw, None
+    return _front_matter(file, raw)
+
+
+def _front_matter(file: Path, raw: str) -> tuple[str, str, str | None]:
+    """Split YAML front matter ("---" lines) off a Markdown file; return (name, text, published)."""
+    match = _FRONT_MATTER.match(raw)
+    if match is None:
+        return file.stem, raw, None
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise SourceError(f"{file}: front matter is not valid YAML", source=str(file)) from exc
+    published = meta.get("published") if isinstance(meta, dict) else None
+    name = meta.get("id") if isinstance(meta, dict) else None
+    return str(name or file.stem), raw[match.end() :], None if published is None else str(published)
 
 
 def _table(name: str, events: list[Event]) -> Table:

@@ -18,6 +18,10 @@ _GENERIC_SIGNING = re.compile(
     r"\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<noun>deal|agreement|pact|framework|treaty|accord|roadmap|declaration)\b"
 )
+_THE_DEAL = re.compile(
+    r"\b(?:the|this|that) (?:deal|contract|agreement|order|package)s? (?:includes?|covers?|"
+    r"is for|was for|comprises?|provides? for)\b"
+)
 _REACH = 2
 """How many sentences later a named agreement may take a generic mention's date."""
 
@@ -42,10 +46,23 @@ def find_generic_signing(info: SentenceInfo, drafts: list[Draft]) -> GenericSign
     return GenericSigning(info.index, nearest.edtf)
 
 
+def _apply_to_contents(pending: GenericSigning, drafts: list[Draft]) -> None:
+    """ "The deal includes six helicopters": what a signed deal covers was ordered when it was."""
+    for draft in drafts:
+        if draft.type != "procurement" or draft.status is not None:
+            continue
+        if draft.info.index - pending.sentence > _REACH:
+            continue
+        if _THE_DEAL.search(draft.info.lower):
+            draft.status = "ordered"
+            draft.date = draft.date or pending.date
+
+
 def apply_generic_signing(pending: GenericSigning | None, drafts: list[Draft]) -> bool:
     """Date the first undated signed agreement in ``drafts``; return True if one took it."""
     if pending is None:
         return False
+    _apply_to_contents(pending, drafts)
     for draft in drafts:
         if draft.type != "agreement" or draft.date is not None:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Final
 
 from pactwatch.extract.context import SentenceInfo
@@ -38,8 +39,10 @@ _NOT_YET: Final[dict[tuple[str, str], str | None]] = {
 _NOT_EVENT_DATE = re.compile(
     r"(?:until|till|through|to|by the end of|by|since|ending|ends?|expire[sd]? in|delivery date of"
     r"|deliver(?:ed|ies|y)?(?: (?:in|by|from|between))?|from|starting|valid until|beyond|past"
-    r"|over|receiving)\s*$"
+    r"|over|receiving|due(?: in| by)?|expected (?:in|by))\s*$"
 )
+_OPENING = re.compile(r"(?:[A-Z][\w ,.]{0,40}[—–-]+\s*)?(?:On|In|By|At|Since|Last)?\s*")
+"""Text that may stand before a date that opens a sentence ("On 26 August, ...")."""
 _ADJACENT_DATE = re.compile(r",?\s*(?:from|of|in|dated|signed in|\()?\s*")
 _PARENTHESIS_AFTER = re.compile(r"\s*\([^()]{0,120}\)")
 _COORDINATED = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,|and|as well as|,\s*and)\s+(?:an?\s+|the\s+)?")
@@ -59,6 +62,10 @@ _QUANTITY = re.compile(
 _QUANTITY_OF = re.compile(
     r"(?P<q>\b\d{1,3}(?:,\d{2,3})+\b|\b\d+\b) of (?:the|its|their) (?P<gap>(?:[\w-]+ ){0,3})$"
 )
+_ORDINAL_COUNT = re.compile(r"(?:first|second|third|last|final|initial)\s+(\d[\d,]*)\s", re.I)
+_N_DAY_VISIT = re.compile(r"\b(\w+|\d+)-day (?:\w+ ){0,2}(?:visit|trip|tour)\b")
+_ENDED = re.compile(r"\b(?:wrapp?(?:ed|ing) up|wrapped|ended|ending|concluded|wound up)\b")
+_BEGAN = re.compile(r"\b(?:began|begins|started|starts|arrived|arrives|kicked off)\b")
 _INEXACT_BEFORE = re.compile(
     r"(?:more than|over|about|around|nearly|almost|up to|at least|some|roughly|approximately"
     r"|some|fewer than|less than|under)\s*$",
@@ -169,7 +176,8 @@ def find_date(
         if _NOT_EVENT_DATE.search(before):
             continue
         distance = _distance(mention.start, mention.end, start, end)
-        if _taken_by_rival(info, mention, start, end, distance, rivals):
+        opening = _OPENING.fullmatch(info.text[: info.local(mention.start)]) is not None
+        if not opening and _taken_by_rival(info, mention, start, end, distance, rivals):
             continue
         if best is None or distance < best[0]:
             best = (distance, mention)
@@ -201,6 +209,52 @@ def _taken_by_rival(
     return False
 
 
+def visit_span(lower: str, edtf: str) -> str:
+    """Return the interval of an "N-day visit" that ended (or began) on the day ``edtf``.
+
+    "wrapped a two-day visit" dated 2020-02-25 -> "2020-02-24/2020-02-25".
+    """
+    match = _N_DAY_VISIT.search(lower)
+    day = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", edtf)
+    if match is None or day is None:
+        return edtf
+    days = _NUMBER_WORDS.get(match.group(1)) or int(match.group(1) or 0)
+    if not 1 < days <= 14:
+        return edtf
+    when = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+    if _ENDED.search(lower):
+        return f"{when - timedelta(days=days - 1)}/{when}"
+    if _BEGAN.search(lower):
+        return f"{when}/{when + timedelta(days=days - 1)}"
+    return edtf
+
+
+def dates_overlap(first: str | None, second: str | None) -> bool:
+    """Return True when two EDTF dates can name the same time (None fits anything).
+
+    "2023-07" and "2023-07-13" overlap; so do "2019-09-02" and
+    "2019-09-02/2019-09-03"; "2015" and "2023-07" do not.
+    """
+    if first is None or second is None:
+        return True
+    a_lo, a_hi = _bounds(first)
+    b_lo, b_hi = _bounds(second)
+    return a_lo <= b_hi and b_lo <= a_hi
+
+
+def _bounds(edtf: str) -> tuple[str, str]:
+    """Return the first and last day an EDTF date can mean, as comparable strings."""
+    parts = edtf.replace("~", "").replace("?", "").replace("%", "").split("/")
+    lo, hi = parts[0], parts[-1]
+    lo = "0000" if lo in ("", "..") else lo
+    hi = "9999" if hi in ("", "..") else hi
+    return _pad(lo.replace("X", "0"), "0000-01-01"), _pad(hi.replace("X", "9"), "9999-12-31")
+
+
+def _pad(value: str, fill: str) -> str:
+    return value + fill[len(value) :]
+
+
 def month_of(edtf: str) -> str:
     """Return the month of a day-precision EDTF date ("2023-04-11" -> "2023-04"), else it."""
     match = re.fullmatch(r"(\d{4}-\d{2})-\d{2}([~?%]?)", edtf)
@@ -216,7 +270,13 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 
 def find_quantity(info: SentenceInfo, start: int) -> int | None:
-    """Return the exact count written just before the subject ("31 MQ-9B", "six TB2s"), or None."""
+    """Return the exact count written just before the subject ("31 MQ-9B", "six TB2s"), or None.
+
+    A count inside the subject after an ordinal ("first 14 U.S.-made tanks") counts too.
+    """
+    inside = _ORDINAL_COUNT.match(info.text, info.local(start))
+    if inside is not None:
+        return int(inside.group(1).replace(",", ""))
     before = info.text[max(0, info.local(start) - 60) : info.local(start)]
     match = _QUANTITY.search(before) or _QUANTITY_OF.search(before)
     if match is None:

@@ -64,7 +64,7 @@ _GENERIC_NAME_WORDS: Final = frozenset(
     ]
 )
 _DESCRIPTIVE_AGREEMENT = re.compile(
-    r"\b(?:an?|the)\s+(?P<np>(?:(?!(?:the|an?|of|in|on|for|with|to|after|before|was|were|is|are"
+    r"\b(?:an?|the|signed|inked|concluded|sealed)\s+(?P<np>(?:(?!(?:the|an?|of|in|on|for|with|to|after|before|was|were|is|are"
     r"|has|have|had|that|which|by|its|their|his|her)\b)[\w’'-]+\s+){0,4}?"
     r"(?i:agreements?|pacts?|treaty|memorandum of"
     r" understanding|mou|accord|protocol|plan|roadmap|arrangement|partnership agreement)"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Final
+from typing import Final
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.directions import platform_states, state_after_from, supplier
 from pactwatch.extract.drafts import Draft, clean_subject
 from pactwatch.extract.kind_phrases import kind_phrases
 from pactwatch.extract.lexicon import ENTRY, KIND, Mention
@@ -13,13 +14,15 @@ from pactwatch.extract.lexicon import ENTRY, KIND, Mention
 _PROCUREMENT_CUE = re.compile(
     r"\b(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|acquisition|order\w*|contract\w*|deal"
     r"|deliver\w*|handed over|hand over|sale|sell\w*|sold|supply|supplied|supplies|induct\w*"
-    r"|commission\w*|operates|arrived|received|transferr?\w*|import\w*|export\w*|use of)\b"
+    r"|commission\w*|operates|arrived|received|transferr?\w*|import\w*|export\w*|use of"
+    r"|select\w*|chose|chosen|picked|opted for)\b"
 )
 _COPRODUCTION_CUE = re.compile(
     r"\b(?:co-?produc\w+|co-?develop\w*|joint(?:ly)? (?:produc\w+|develop\w*|manufactur\w+|build)"
     r"|licen[cs]ed? (?:production|manufactur\w+)|technology transfer|transfer of technology"
     r"|joint venture|manufactur\w+ (?:\S+ ){0,5}in (?:India|[A-Z]\w+)|locally manufactur\w+"
-    r"|build (?:\S+ ){0,3}locally|make in \w+)\b"
+    r"|build (?:\S+ ){0,3}locally|make in \w+|under licen[cs]e|local production"
+    r"|produced locally|built locally|local assembly)\b"
 )
 _COPRODUCTION_OF = re.compile(
     r"\b(?:co-?development|co-?production|joint production|collaboration regarding|manufacture)"
@@ -27,21 +30,10 @@ _COPRODUCTION_OF = re.compile(
     r"|submarines?|helicopters?|drones?|systems?))\b"
     r"|\bcollaboration regarding\s+(?P<np2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+engines?)\b"
 )
-_MEASURE = re.compile(
-    r"(?P<np>(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)\s+)?(?:tariffs?|sanctions|embargo"
-    r"|export controls?|(?:[\w-]+\s+){0,2}ban)(?:\s+on\s+[^,.;]{3,70}?)?)"
-    r"(?=\s*(?:,|;|\.|$|\bhas\b|\bhave\b|\bduring\b|\bin\s+\d|\bwhich\b|\bthat\b|\bafter\b))"
-)
-_MEASURE_TRIGGER = re.compile(
-    r"\b(?:impos\w*|slap\w*|levie?\w*|lift\w*|remov\w*|waiv\w*|eas(?:e|ed|es|ing)|end(?:ed|s)?"
-    r"|announc\w*|sanction(?:ed|s))\b"
-)
 _KIND_REACH: Final = 60
 _FOR_PLATFORM = re.compile(
     r"\b(?:for|to equip|to power|on)\s+(?:the|its|their|\w+[’']s)\s+(?:[\w-]+\s+){0,2}$"
 )
-_DIRECTION_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_DIRECTION_TO = re.compile(r"\b(?:to|for|by)\s+(?:the\s+)?$")
 _MODEL_TOKEN = re.compile(r"^(?:[A-Z0-9][\w./-]*|\([A-Z]+\)|[A-Z][a-z]+(?:-[A-Z][a-z]+)*)$")
 _LOWER_MODIFIER = re.compile(r"^[a-z][\w-]*$")
 
@@ -85,6 +77,9 @@ _PLATFORM_STOP: Final = frozenset(
         "delivered",
     ]
 )
+_LEFT_MODEL = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Z0-9][\w-]*$")
+_MADE_BY = re.compile(r"^[\w.]+-(?:made|built|designed|supplied)$")
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "final", "initial"})
 _NEXT_WORD = re.compile(r"\s+(?P<word>[^\s,;:]+)")
 
 
@@ -100,19 +95,42 @@ def _extend_platform(info: SentenceInfo, mention: Mention) -> tuple[int, int]:
     Without a kind noun close behind, only model words and an acronym in
     parentheses extend it ("MH-60R Seahawk", "Rafale Marine (M)").
     """
+    start = _extend_left(info, mention)
     for kind in info.mentions:
         if kind.label != KIND or kind.start < mention.end or kind.start - mention.end > 45:
             continue
         words = info.text[info.local(mention.end) : info.local(kind.start)].split()
         if all(_is_modifier(word) for word in words):
-            return mention.start, kind.end
+            return start, kind.end
         break
     end = mention.end
     for match in _NEXT_WORD.finditer(info.text, info.local(mention.end)):
         if match.start() != info.local(end) or not _MODEL_TOKEN.match(match.group("word")):
             break
         end = info.start + match.end()
-    return mention.start, end
+    return start, end
+
+
+def _extend_left(info: SentenceInfo, mention: Mention) -> int:
+    """Extend a platform name left over model codes, its maker, "U.S.-made", "first 14"."""
+    maker = set(str(getattr(mention.value, "maker", None) or "").replace("/", " ").split())
+    words = info.text[: info.local(mention.start)].split(" ")[:-1]
+    taken: list[str] = []
+    for word in reversed(words[-4:]):
+        if not (
+            _LEFT_MODEL.match(word)
+            or word in maker
+            or _MADE_BY.match(word)
+            or word.lower() in _ORDINALS
+            or (word.isdigit() and taken is not None)
+        ):
+            break
+        taken.insert(0, word)
+    while taken and taken[0].isdigit():
+        taken.pop(0)  # a bare count belongs in the quantity, not the name
+    if not taken:
+        return mention.start
+    return mention.start - len(" ".join(taken)) - 1
 
 
 def _is_modifier(word: str) -> bool:
@@ -121,11 +139,6 @@ def _is_modifier(word: str) -> bool:
         and not word.endswith((",", ";", ":"))
         and (_MODEL_TOKEN.match(word) is not None or _LOWER_MODIFIER.match(word) is not None)
     )
-
-
-def platform_states(mention: Mention) -> tuple[str, ...]:
-    """Return the states whose makers design or supply a platform entry."""
-    return tuple(getattr(mention.value, "states", ()) or ())
 
 
 def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
@@ -158,7 +171,7 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         draft.aliases = [
             n for n in (mention.value.name, *mention.value.aliases) if n != draft.subject
         ][:4]
-        draft.from_ = _supplier(info, doc, mention, start)
+        draft.from_ = supplier(info, doc, mention, start, others=_platform_mentions(info))
         makers = platform_states(mention)
         if event_type == "coproduction" and len(makers) > 1 and set(makers) <= set(info.codes()):
             draft.joint = makers
@@ -192,18 +205,10 @@ def _kind_drafts(info: SentenceInfo, taken: list[tuple[int, int]]) -> list[Draft
         if not any(abs(cue - phrase.start) <= _KIND_REACH for cue in cues):
             continue
         draft = Draft("procurement", clean_subject(phrase.text), phrase.start, phrase.end, info)
-        draft.from_ = phrase.state or _from_state(info, phrase.end)
+        draft.from_ = phrase.state or state_after_from(info, phrase.end)
         draft.confidence = 0.5
         drafts.append(draft)
     return drafts
-
-
-def _from_state(info: SentenceInfo, after: int) -> str | None:
-    for state in info.states:
-        before = info.lower[max(0, info.local(state.start) - 12) : info.local(state.start)]
-        if state.start >= after and _DIRECTION_FROM.search(before):
-            return state.code
-    return None
 
 
 def _builds_locally(info: SentenceInfo, cue: re.Match[str]) -> bool:
@@ -231,67 +236,3 @@ def _nearer_procurement(info: SentenceInfo, start: int) -> bool:
     co = [abs(m.start() - local) for m in _COPRODUCTION_CUE.finditer(info.text)]
     pr = [abs(m.start() - local) for m in _PROCUREMENT_CUE.finditer(info.lower)]
     return bool(pr) and bool(co) and min(pr) < min(co) - 40
-
-
-def _supplier(info: SentenceInfo, doc: DocumentInfo, mention: Mention, start: int) -> str | None:
-    """Return the supplying state: "from X", "X-made", an adjective before, or the maker's state.
-
-    "from X" counts when no other platform stands between the platform and it.
-    """
-    others = [m.start for m in _platform_mentions(info) if m.start > mention.start]
-    limit = min(others, default=info.sent.end)
-    for state in info.states:
-        before = info.lower[max(0, info.local(state.start) - 12) : info.local(state.start)]
-        if _DIRECTION_FROM.search(before) and (state.start < limit or state.start < start):
-            return state.code
-    for state in reversed(info.states):
-        if state.end <= start and start - state.end <= 20 and state.how in ("DEMONYM", "COUNTRY"):
-            between = info.text[info.local(state.end) : info.local(start)]
-            if (
-                "-made" in between
-                or "-built" in between
-                or state.end == start - 1
-                or between.strip() in ("", "-made", "-built")
-            ):
-                return state.code
-    makers = platform_states(mention)
-    dyad_makers = [code for code in makers if code in doc.dyad]
-    if dyad_makers:
-        return dyad_makers[0]
-    return makers[0] if makers else None
-
-
-def recipient(info: SentenceInfo, doc: DocumentInfo, supplier: str | None) -> str | None:
-    """Return the receiving state: "to X"/"for X", else the dyad member that is not the supplier."""
-    for state in info.states:
-        before = info.lower[max(0, info.local(state.start) - 10) : info.local(state.start)]
-        if _DIRECTION_TO.search(before) and state.code != supplier:
-            return state.code
-    named = [s.code for s in info.states if s.code != supplier and s.code in doc.dyad]
-    if named:
-        return named[0]
-    others = [code for code in doc.dyad if code != supplier]
-    if others:
-        return others[0]
-    return None
-
-
-def build_trade_measures(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
-    """Return tariffs, sanctions, bans and embargoes imposed or lifted."""
-    if not _MEASURE_TRIGGER.search(info.lower):
-        return []
-    drafts: list[Draft] = []
-    for match in _MEASURE.finditer(info.text):
-        start, end = info.start + match.start("np"), info.start + match.end("np")
-        draft = Draft("trade_measure", clean_subject(match.group("np")), start, end, info)
-        targets = [s for s in info.states if start <= s.start < end]
-        imposers = [s for s in info.states if s.end <= start]
-        draft.to = targets[0].code if targets else None
-        draft.from_ = imposers[-1].code if imposers else None
-        drafts.append(draft)
-    return drafts
-
-
-def entry_value(mention: Mention) -> Any:
-    """Return the gazetteer entry behind a mention."""
-    return mention.value

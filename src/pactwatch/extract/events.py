@@ -12,11 +12,13 @@ from collections.abc import Callable
 
 from pactwatch.extract.anaphora import GenericSigning, apply_generic_signing, find_generic_signing
 from pactwatch.extract.attributes import (
+    dates_overlap,
     find_date,
     find_place,
     find_quantity,
     find_status,
     month_of,
+    visit_span,
 )
 from pactwatch.extract.build_agreements import (
     build_agreements,
@@ -24,10 +26,12 @@ from pactwatch.extract.build_agreements import (
     build_institutions,
     designation_direction,
 )
-from pactwatch.extract.build_arms import build_procurements, build_trade_measures, recipient
+from pactwatch.extract.build_arms import build_procurements
 from pactwatch.extract.build_exercises import build_exercises, build_port_calls
 from pactwatch.extract.build_meetings import build_meetings, build_visits
+from pactwatch.extract.build_trade import build_trade_measures
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.directions import recipient
 from pactwatch.extract.drafts import Draft
 from pactwatch.extract.places import place_state
 from pactwatch.records import Event
@@ -86,6 +90,9 @@ def build_events(doc: DocumentInfo) -> list[Event]:
             pending = None
         pending = find_generic_signing(info, sentence_drafts) or pending
         _inherit_dates(sentence_drafts, recent)
+        for draft in sentence_drafts:
+            if draft.type == "visit" and draft.date:
+                draft.date = visit_span(info.lower, draft.date)
         recent = _recent_date(info, recent)
         drafts.extend(sentence_drafts)
     return [_to_event(d) for d in _merge_repeats(drafts)]
@@ -189,9 +196,8 @@ def _names(draft: Draft) -> set[str]:
 def _differ(first: Draft, second: Draft) -> bool:
     """Return True when two drafts of one subject state different counts or dates."""
     counts = (first.quantity, second.quantity)
-    dates = (first.date, second.date)
-    return (None not in counts and counts[0] != counts[1]) or (
-        None not in dates and dates[0] != dates[1]
+    return (None not in counts and counts[0] != counts[1]) or not dates_overlap(
+        first.date, second.date
     )
 
 
@@ -226,7 +232,8 @@ def _fill_gaps(first: Draft, later: Draft) -> None:
     """Complete the first report of an event with what a later sentence adds."""
     if first.status is None:
         first.status, first.trigger = later.status, later.trigger
-    first.date = first.date or later.date
+    if first.date is None or (later.date and "/" in later.date and "/" not in first.date):
+        first.date = later.date  # an interval that holds the first date says more
     first.place = first.place or later.place
     first.quantity = first.quantity if first.quantity is not None else later.quantity
     first.aliases.extend(a for a in later.aliases if a not in first.aliases)

@@ -130,7 +130,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         (
             "ordered",
             r"ordered|won (?:a |an )?(?:\S+ ){0,3}contract|order (?:for|of)"
-            r"|contract(?:ed)? (?:for|with|from)|signed (?:a "
+            r"|contract(?:s|ed)? (?:for|with|from)|signed (?:a "
             r"|an )?(?:\S+ )?"
             r"(?:contract|deal|order)|contract signed|awarded|placed an order|purchase agreement"
             r"|contracted|signed",
@@ -139,7 +139,8 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
             "agreed",
             r"agreed to (?:buy|sell|supply|purchase|acquire|procure)|will (?:buy|sell|supply"
             r"|acquire)"
-            r"|selected|announced (?:it|that it) would (?:buy|acquire)|future sale|agreed",
+            r"|selected|chose|chosen|picked|opted for"
+            r"|announced (?:it|that it) would (?:buy|acquire)|future sale|agreed",
         ),
         (
             None,

@@ -1,0 +1,39 @@
+"""Trade measures between states: tariffs, sanctions, bans and embargoes, imposed or lifted."""
+
+from __future__ import annotations
+
+import re
+
+from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.drafts import Draft, clean_subject
+
+_MEASURE = re.compile(
+    r"(?P<np>(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)\s+)?(?:tariffs?|sanctions|embargo"
+    r"|export controls?|(?:[\w-]+\s+){0,2}ban)(?:\s+on\s+[^,.;]{3,70}?)?)"
+    r"(?=\s*(?:,|;|\.|$|\bhas\b|\bhave\b|\bduring\b|\bin\s+\d|\bwhich\b|\bthat\b|\bafter\b"
+    r"|\bover\b|\bfor\b|\bbecause\b|\bunder\b|\bin response\b|\bas\b))"
+)
+_TRIGGER = re.compile(
+    r"\b(?:impos\w*|slap\w*|levie?\w*|lift\w*|remov\w*|waiv\w*|eas(?:e|ed|es|ing)|end(?:ed|s)?"
+    r"|announc\w*|sanction(?:ed|s))\b"
+)
+
+
+def build_trade_measures(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
+    """Return tariffs, sanctions, bans and embargoes a sentence says were imposed or lifted.
+
+    The target is the state named inside the measure ("on Indian goods",
+    "on Turkey's procurement body"); the imposer is the last state before it.
+    """
+    if not _TRIGGER.search(info.lower):
+        return []
+    drafts: list[Draft] = []
+    for match in _MEASURE.finditer(info.text):
+        start, end = info.start + match.start("np"), info.start + match.end("np")
+        draft = Draft("trade_measure", clean_subject(match.group("np")), start, end, info)
+        targets = [s for s in info.states if start <= s.start < end]
+        imposers = [s for s in info.states if s.end <= start]
+        draft.to = targets[0].code if targets else None
+        draft.from_ = imposers[-1].code if imposers else None
+        drafts.append(draft)
+    return drafts

@@ -1,0 +1,92 @@
+"""Who supplies and who receives: the direction of a procurement or co-production.
+
+The supplier is the state a sentence says the platform comes "from", the
+state in "U.S.-made", or the maker's state from the data; the recipient is
+the state it goes "to", the one whose purchase it is ("Beijing's purchases",
+"Turkey agreed to buy"), else another state the sentence or document names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.lexicon import Mention
+
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_TO = re.compile(r"\b(?:to|for|by)\s+(?:the\s+)?$")
+_MADE = re.compile(r"^\s*-?\s*(?:made|built|designed|supplied|origin)?\s*$")
+_BUYER_AFTER = re.compile(
+    r"^(?:[’']s\s+(?:\w+\s+){0,2}(?:purchases?|acquisitions?|orders?|procurement|imports?"
+    r"|buys?|deal)"
+    r"|\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|also\s+|then\s+|recently\s+){0,2}"
+    r"(?:agreed to (?:buy|purchase|acquire)|bought|buys|purchased|purchases|ordered|orders"
+    r"|acquired|acquires|received|receives|took delivery|inducted|signed|plans to (?:buy|acquire)"
+    r"|is buying|was buying|operates|imports|imported))\b"
+)
+
+
+def platform_states(mention: Mention) -> tuple[str, ...]:
+    """Return the states whose makers design or supply a platform entry."""
+    return tuple(getattr(mention.value, "states", ()) or ())
+
+
+def supplier(
+    info: SentenceInfo,
+    doc: DocumentInfo,
+    mention: Mention,
+    start: int,
+    *,
+    others: Sequence[Mention] = (),
+) -> str | None:
+    """Return the supplying state: "from X", "X-made", an adjective before, or the maker's state.
+
+    "from X" counts when no other platform (of ``others``) stands between
+    the platform and it.
+    """
+    limit = min((m.start for m in others if m.start > mention.start), default=info.sent.end)
+    for state in info.states:
+        before = info.lower[max(0, info.local(state.start) - 12) : info.local(state.start)]
+        if _FROM.search(before) and (state.start < limit or state.start < start):
+            return state.code
+    for state in reversed(info.states):
+        close = state.end <= start and start - state.end <= 20
+        if (
+            close
+            and state.how in ("DEMONYM", "COUNTRY")
+            and _MADE.match(info.text[info.local(state.end) : info.local(start)])
+        ):
+            return state.code
+    makers = platform_states(mention)
+    in_dyad = [code for code in makers if code in doc.dyad]
+    return (in_dyad or list(makers))[0] if makers else None
+
+
+def state_after_from(info: SentenceInfo, after: int) -> str | None:
+    """Return the state written "from X" after offset ``after``, or None."""
+    for state in info.states:
+        before = info.lower[max(0, info.local(state.start) - 12) : info.local(state.start)]
+        if state.start >= after and _FROM.search(before):
+            return state.code
+    return None
+
+
+def recipient(info: SentenceInfo, doc: DocumentInfo, source: str | None) -> str | None:
+    """Return the receiving state of something ``source`` supplies.
+
+    In order: "to X"/"for X"; the buyer of "X's purchase" or "X bought";
+    another state the sentence names; the other state of the document's dyad.
+    """
+    for state in info.states:
+        before = info.lower[max(0, info.local(state.start) - 10) : info.local(state.start)]
+        if _TO.search(before) and state.code != source:
+            return state.code
+    for state in info.states:
+        if state.code != source and _BUYER_AFTER.match(info.text[info.local(state.end) :]):
+            return state.code
+    named = [s.code for s in info.states if s.code != source]
+    in_dyad = [code for code in named if code in doc.dyad]
+    if in_dyad or named:
+        return (in_dyad or named)[0]
+    return next((code for code in doc.dyad if code != source), None)
