@@ -132,7 +132,7 @@ def test_every_name_is_in_its_country_names(gazetteer: Gazetteer) -> None:
         ("M777", ("US", "GB"), "artillery"),
         ("K9 Vajra", ("KR",), "artillery"),
         ("Bayraktar TB2", ("TR",), "drone"),
-        ("Ada-class corvette", ("TR",), "corvette"),
+        ("Ada-class", ("TR",), "corvette"),
         ("Iron Dome", ("IL",), "air_defence"),
         ("Barak-8", ("IL", "IN"), "air_defence"),
         ("S-400", ("RU",), "air_defence"),
