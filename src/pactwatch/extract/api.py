@@ -8,15 +8,27 @@ same events, and nothing is read or written except the bundled data files
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo, document_dyad, find_states
 from pactwatch.extract.dates import tag_dates
 from pactwatch.extract.events import build_events
 from pactwatch.extract.lexicon import Lexicon, get_lexicon
-from pactwatch.extract.pipeline import split_sentences
+from pactwatch.extract.pipeline import paragraphs, sentences_of
 from pactwatch.records import Event
+
+
+class _HasSpan(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_Spanned = TypeVar("_Spanned", bound=_HasSpan)
 
 
 def _data_key(data_dirs: Sequence[str | Path]) -> tuple[str, ...]:
@@ -34,12 +46,28 @@ def analyse(text: str, *, published: str | None = None, lexicon: Lexicon) -> Doc
     """Return the sentences of ``text`` with their names, dates and states, and its dyad."""
     dates = tag_dates(text, published=published)
     sentences: list[SentenceInfo] = []
-    for index, sent in enumerate(split_sentences(text)):
-        mentions = lexicon.find(sent)
-        in_sentence = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
-        states = find_states(sent, mentions, lexicon)
-        sentences.append(SentenceInfo(sent, index, mentions, in_sentence, states))
+    for para in paragraphs(text):
+        mentions, cues = lexicon.find(para)
+        for sent in sentences_of(text, para):
+            inside = _within(mentions, sent.start, sent.end)
+            states = find_states(sent, inside, lexicon)
+            in_sentence = _within(dates, sent.start, sent.end)
+            info = SentenceInfo(sent, len(sentences), inside, in_sentence, states)
+            info.cues = frozenset(name for at, name in cues if sent.start <= at < sent.end)
+            sentences.append(info)
     return DocumentInfo(text, published, sentences, document_dyad(sentences), lexicon)
+
+
+def _within(items: list[_Spanned], start: int, end: int) -> list[_Spanned]:
+    """Return the items (sorted by start) that lie inside ``start:end``."""
+    first = bisect_left(items, start, key=lambda item: item.start)
+    found = []
+    for item in items[first:]:
+        if item.start >= end:
+            break
+        if item.end <= end:
+            found.append(item)
+    return found
 
 
 def extract(

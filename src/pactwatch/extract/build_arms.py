@@ -33,7 +33,10 @@ _COPRODUCTION_OF = re.compile(
 _KIND_REACH: Final = 60
 _FOR_PLATFORM = re.compile(
     r"\b(?:for|to equip|to power|on)\s+(?:the|its|their|\w+[’']s)\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:replac\w*|succeed\w*|retir\w*|instead of|rather than)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+,?\s+(?:and\s+)?){0,4}$"
 )
+"""Words before a platform that make it the one served or replaced, not the one bought."""
 _MODEL_TOKEN = re.compile(r"^(?:[A-Z0-9][\w./-]*|\([A-Z]+\)|[A-Z][a-z]+(?:-[A-Z][a-z]+)*)$")
 _LOWER_MODIFIER = re.compile(r"^[a-z][\w-]*$")
 

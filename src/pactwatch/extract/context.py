@@ -13,7 +13,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pactwatch.extract.dates import DateMention
-from pactwatch.extract.lexicon import COUNTRY, DEMONYM, METONYM, PERSON, Lexicon, Mention
+from pactwatch.extract.lexicon import (
+    COUNTRY,
+    DEMONYM,
+    ENTRY,
+    METONYM,
+    PERSON,
+    Lexicon,
+    Mention,
+)
 from pactwatch.extract.pipeline import Sentence
 
 _STATE_LABELS = frozenset({COUNTRY, DEMONYM, METONYM, PERSON})
@@ -38,10 +46,17 @@ class SentenceInfo:
     mentions: list[Mention]
     dates: list[DateMention]
     states: list[StateMention]
+    cues: frozenset[str] = frozenset()
+    """Builders whose cue words the sentence holds (see :mod:`pactwatch.extract.cues`)."""
     lower: str = field(init=False)
+    kinds: frozenset[str] = field(init=False)
+    """Kinds of the listed names (platform, agreement, exercise...) the sentence holds."""
 
     def __post_init__(self) -> None:
         self.lower = self.sent.text.lower()
+        self.kinds = frozenset(
+            str(getattr(m.value, "kind", "")) for m in self.mentions if m.label == ENTRY
+        )
 
     @property
     def start(self) -> int:

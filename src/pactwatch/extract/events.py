@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pactwatch.extract.anaphora import GenericSigning, apply_generic_signing, find_generic_signing
 from pactwatch.extract.attributes import (
@@ -38,18 +39,32 @@ from pactwatch.records import Event
 
 Builder = Callable[[SentenceInfo, DocumentInfo], list[Draft]]
 
-BUILDERS: tuple[Builder, ...] = (
-    build_agreements,
-    build_designations,
-    build_institutions,
-    build_meetings,
-    build_visits,
-    build_exercises,
-    build_port_calls,
-    build_procurements,
-    build_trade_measures,
+
+@dataclass(frozen=True, slots=True)
+class BuilderRow:
+    """A builder and what wakes it: its cue words (cues.py), or a listed name of its kinds."""
+
+    name: str
+    build: Builder
+    kinds: frozenset[str] = frozenset()
+
+    def wakes(self, info: SentenceInfo) -> bool:
+        """Return True when the sentence may hold this builder's events (a cheap test)."""
+        return self.name in info.cues or not self.kinds.isdisjoint(info.kinds)
+
+
+BUILDERS: tuple[BuilderRow, ...] = (
+    BuilderRow("agreement", build_agreements, frozenset({"agreement"})),
+    BuilderRow("designation", build_designations, frozenset({"designation"})),
+    BuilderRow("institution", build_institutions),
+    BuilderRow("meeting", build_meetings, frozenset({"institution"})),
+    BuilderRow("visit", build_visits),
+    BuilderRow("exercise", build_exercises, frozenset({"exercise"})),
+    BuilderRow("port_call", build_port_calls),
+    BuilderRow("procurement", build_procurements),
+    BuilderRow("trade_measure", build_trade_measures),
 )
-"""Every builder, in the order their drafts are reported."""
+"""Every builder, in the order their drafts are reported, with what wakes it."""
 
 _DEFAULT_DONE = {
     "agreement": "signed",
@@ -82,7 +97,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
     pending: GenericSigning | None = None
     recent: tuple[int, str] | None = None
     for info in doc.sentences:
-        sentence_drafts = [d for builder in BUILDERS for d in builder(info, doc)]
+        sentence_drafts = [d for row in BUILDERS if row.wakes(info) for d in row.build(info, doc)]
         for draft in sentence_drafts:
             rivals = [(d.start, d.end) for d in sentence_drafts if d.type == draft.type]
             _settle(draft, doc, rivals)

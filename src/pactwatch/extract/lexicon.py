@@ -19,8 +19,9 @@ from typing import Any
 
 from spacy.matcher import PhraseMatcher
 
+from pactwatch.extract.cues import CUES
 from pactwatch.extract.gazetteer import Gazetteer, load_gazetteer
-from pactwatch.extract.pipeline import Sentence, get_nlp
+from pactwatch.extract.pipeline import Paragraph, get_nlp
 
 # Labels of the things the lexicon finds.
 COUNTRY = "COUNTRY"
@@ -30,6 +31,7 @@ PERSON = "PERSON"
 TITLE = "TITLE"
 ENTRY = "ENTRY"
 KIND = "KIND"
+CUE = "CUE"
 
 # A state's adjective or name that is part of a sea, ocean or region name, not the state.
 _GEOGRAPHIC_AFTER = re.compile(
@@ -95,6 +97,9 @@ class Lexicon:
         for kind, nouns in gazetteer.platform_kinds.items():
             for noun in nouns:
                 self._add(KIND, kind, noun)
+        for builder, words in CUES.items():
+            for word in words:
+                self._add(CUE, builder, word)
 
     def _add(self, label: str, value: Any, name: str) -> None:
         name = name.strip()
@@ -110,28 +115,36 @@ class Lexicon:
         self._keys[match_id] = _Key(label, value, cased)
         self._matcher.add(key_text, [nlp.make_doc(name)])
 
-    def find(self, sent: Sentence) -> list[Mention]:
-        """Return the lexicon's names in ``sent``: longest first where they overlap."""
-        span = sent.doc[sent.first_token : sent.last_token]
+    def find(self, para: Paragraph) -> tuple[list[Mention], list[tuple[int, str]]]:
+        """Return the lexicon's names in a paragraph, and its cue words as (offset, builder).
+
+        Offsets are absolute; where names of one label overlap, the longest wins.
+        """
         found: list[Mention] = []
-        for match_id, first, last in self._matcher(span):
+        cues: list[tuple[int, str]] = []
+        text, offset = para.text, para.offset
+        starts, lengths = para.starts.tolist(), para.lengths.tolist()
+        for match_id, first, last in self._matcher(para.doc):
             key = self._keys[match_id]
-            tokens = sent.doc[first:last]  # match offsets are into the whole doc
-            text = tokens.text
-            if key.cased and text.islower():
+            start = starts[first]
+            if key.label == CUE:
+                cues.append((offset + start, str(key.value)))
                 continue
-            start = tokens.start_char + sent.doc_offset
-            end = start + len(text)
-            if key.label in (COUNTRY, DEMONYM) and _is_geographic(sent, start, end):
+            end = starts[last - 1] + lengths[last - 1]
+            name = text[start:end]
+            if key.cased and name.islower():
                 continue
-            found.append(Mention(start, end, text, key.label, key.value))
-        return _longest_first(found)
+            if key.label in (COUNTRY, DEMONYM) and _is_geographic(text, start, end):
+                continue
+            found.append(Mention(offset + start, offset + end, name, key.label, key.value))
+        cues.sort()
+        return _longest_first(found), cues
 
 
-def _is_geographic(sent: Sentence, start: int, end: int) -> bool:
+def _is_geographic(text: str, start: int, end: int) -> bool:
     """Return True for a state's name inside a region's ("Indian Ocean", "Latin America")."""
-    rest = sent.text[end - sent.start :]
-    before = sent.text[: start - sent.start]
+    rest = text[end:]
+    before = text[max(0, start - 20) : start]
     return (
         _GEOGRAPHIC_AFTER.match(rest) is not None or _GEOGRAPHIC_BEFORE.search(before) is not None
     )
@@ -140,14 +153,13 @@ def _is_geographic(sent: Sentence, start: int, end: int) -> bool:
 def _longest_first(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions with the same label; return them by start."""
     kept: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        clash = any(
-            other.label == mention.label and other.start < mention.end and mention.start < other.end
-            for other in kept
-        )
-        if not clash:
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        spans = taken.setdefault(mention.label, [])
+        if not any(s < mention.end and mention.start < e for s, e in spans):
+            spans.append((mention.start, mention.end))
             kept.append(mention)
-    kept.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept.sort(key=lambda m: (m.start, m.start - m.end))
     return kept
 
 

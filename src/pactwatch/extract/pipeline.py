@@ -15,9 +15,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import cast
+from typing import Any, cast
 
 import spacy
+from numpy.typing import NDArray
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -69,6 +71,8 @@ _ABBREVIATIONS = (
     "Nov.",
     "Dec.",
     "Pvt.",
+    "Rs.",
+    "Gp.",
     "Ltd.",
     "Co.",
     "Corp.",
@@ -88,8 +92,9 @@ _ABBREVIATIONS = (
     "p.m.",
 )
 
-_SENTENCE_END = frozenset({".", "!", "?", "…"})
-_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s+[\"“‘'(\[«]?[A-Z0-9])")
+"""A full stop (with closing quotes) followed by a word that can start a sentence."""
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _PARAGRAPH = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
@@ -129,52 +134,64 @@ def get_nlp() -> Language:
     return nlp
 
 
-def _sentence_token_bounds(doc: Doc) -> Iterator[tuple[int, int]]:
+def _is_abbreviation(word: str) -> bool:
+    """Return True for a word whose full stop does not end a sentence ("Gen.", "U.S.", "J.")."""
+    word = word.lstrip("\"“‘'([")
+    return word in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
+
+
+def _sentence_spans(para: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) offsets of the sentences of one paragraph."""
     start = 0
-    n = len(doc)
-    i = 0
-    while i < n:
-        token = doc[i]
-        if token.text in _SENTENCE_END or (
-            token.text.endswith((".", "!", "?"))
-            and len(token.text) > 1
-            and token.text not in _ABBREVIATIONS
-            and token.whitespace_
-            and not token.text[:-1].isupper()
-        ):
-            j = i + 1
-            while j < n and doc[j].text in _CLOSERS:
-                j += 1
-            if j >= n or _starts_sentence(doc[j].text):
-                yield start, j
-                start = j
-                i = j
-                continue
-        i += 1
-    if start < n:
-        yield start, n
+    for match in _BOUNDARY.finditer(para):
+        head = para[start : match.start() + 1].rsplit(None, 1)
+        if head and _is_abbreviation(head[-1]):
+            continue
+        yield start, match.end()
+        start = match.end()
+    if start < len(para):
+        yield start, len(para)
 
 
-def _starts_sentence(word: str) -> bool:
-    first = word[:1]
-    return first.isupper() or first.isdigit() or first in "\"“‘'(["
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A non-blank paragraph: its offset into the whole text, its text and its spaCy doc."""
+
+    offset: int
+    text: str
+    doc: Doc
+    starts: NDArray[Any]
+    """Each token's offset into ``text``."""
+    lengths: NDArray[Any]
+    """Each token's length in characters."""
+
+
+def paragraphs(text: str) -> Iterator[Paragraph]:
+    """Yield each non-blank paragraph of ``text``, tokenized by spaCy."""
+    nlp = get_nlp()
+    for para in _PARAGRAPH.finditer(text):
+        if para.group().strip():
+            doc = nlp.make_doc(para.group())
+            table = doc.to_array([IDX, LENGTH])
+            yield Paragraph(para.start(), para.group(), doc, table[:, 0], table[:, 1])
+
+
+def sentences_of(text: str, para: Paragraph) -> Iterator[Sentence]:
+    """Yield the sentences of one paragraph of ``text``, with absolute offsets."""
+    starts = para.starts
+    for local_start, local_end in _sentence_spans(para.text):
+        chunk = para.text[local_start:local_end]
+        local_start += len(chunk) - len(chunk.lstrip())
+        local_end -= len(chunk) - len(chunk.rstrip())
+        if local_start >= local_end:
+            continue
+        first = int(starts.searchsorted(local_start, "left"))
+        last = int(starts.searchsorted(local_end, "left"))
+        start, end = para.offset + local_start, para.offset + local_end
+        yield Sentence(start, end, text[start:end], para.doc, para.offset, first, last)
 
 
 def split_sentences(text: str) -> Iterator[Sentence]:
     """Yield the sentences of ``text`` (paragraph by paragraph) with absolute offsets."""
-    nlp = get_nlp()
-    for para in _PARAGRAPH.finditer(text):
-        if not para.group().strip():
-            continue
-        doc = nlp.make_doc(para.group())
-        offset = para.start()
-        for first, last in _sentence_token_bounds(doc):
-            while first < last and doc[first].is_space:
-                first += 1
-            while last > first and doc[last - 1].is_space:
-                last -= 1
-            if first >= last:
-                continue
-            start = doc[first].idx + offset
-            end = doc[last - 1].idx + len(doc[last - 1].text) + offset
-            yield Sentence(start, end, text[start:end], doc, offset, first, last)
+    for para in paragraphs(text):
+        yield from sentences_of(text, para)
