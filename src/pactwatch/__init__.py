@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pactwatch.api import Store, open
 from pactwatch.errors import DataFileError, GoldFileError, PactwatchError, SourceError, StoreError
+from pactwatch.extract.api import extract
 from pactwatch.query.results import (
     EntityRecord,
     EventDetail,
@@ -38,5 +39,6 @@ __all__ = [
     "StoreError",
     "StoredEvent",
     "__version__",
+    "extract",
     "open",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pactwatch.extract.api import extract
+from pactwatch import extract
 from pactwatch.records import Event
 
 Expect = tuple[str, str | None, str, tuple[str, ...], str | None]
