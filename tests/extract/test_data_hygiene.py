@@ -70,7 +70,21 @@ GENERIC_TAILS: dict[str, frozenset[str]] = {
     ),
     "institutions.jsonl": frozenset("initiative grouping alliance partners talks".split()),
 }
-HONORIFICS = frozenset({"Dr", "Dr.", "Gen", "Gen.", "General", "Admiral", "Prince", "Sheikh"})
+HONORIFICS = frozenset(
+    {
+        "Dr",
+        "Dr.",
+        "Gen",
+        "Gen.",
+        "General",
+        "Admiral",
+        "Prince",
+        "Sheikh",
+        "Sir",
+        "Shri",
+        "Ayatollah",
+    }
+)
 _CALIBRE = re.compile(r"^\d+(?:\.\d+)?[\s-]?mm$")
 _ITERATION = re.compile(r"^(?P<base>.+) (?:(?:19|20)\d\d|\d{1,2}(?:\.\d)?|[IVXL]+)$")
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten twelve dozen".split())
