@@ -51,3 +51,11 @@ def test_offsets_point_into_the_text(text: str) -> None:
         assert text[sent.start : sent.end] == sent.text
         assert sent.text.strip() == sent.text
         assert sent.text
+
+
+def test_abbreviation_after_a_hyphen_does_not_end_a_sentence() -> None:
+    text = "The Indo-U.S. Memorandum of Understanding was signed. It held."
+    assert [s.text for s in split_sentences(text)] == [
+        "The Indo-U.S. Memorandum of Understanding was signed.",
+        "It held.",
+    ]

@@ -96,6 +96,8 @@ _NOT_PLACE_WORDS = re.compile(
 
 
 _NOT_YET_CUE: Final = re.compile(r"\b(?:yet to|not yet|still to)\b")
+_NAMED_BY_TRIGGER: Final = frozenset({"meeting", "visit", "exercise", "port_call", "institution"})
+"""Types whose subject may hold the trigger word itself ("one-on-one meeting")."""
 _REACH: Final = 120
 """How far (in characters) a trigger may be from the subject it gives a status to."""
 
@@ -122,8 +124,11 @@ def find_status(info: SentenceInfo, event_type: str, start: int, end: int) -> St
     bare: tuple[int, str | None, int, int] | None = None
     for row in TRIGGERS[event_type]:
         for match in row.pattern.finditer(info.lower):
-            if lo <= match.start() and match.end() <= hi and event_type != "procurement":
-                distance = 0
+            inside = lo <= match.start() and match.end() <= hi
+            if inside and event_type in _NAMED_BY_TRIGGER:
+                distance = 0  # "a one-on-one meeting", "the summit"
+            elif inside:
+                continue  # "the pact on an existing framework": a word of the name
             else:
                 distance = _distance(match.start(), match.end(), lo, hi)
             candidate = (distance, row.status, match.start(), match.end())
@@ -310,8 +315,6 @@ def find_place(info: SentenceInfo, start: int, end: int, *, skip: frozenset[str]
             for s in info.states
         ):
             continue  # a state's adjective or name alone ("the Russian agency") is no place
-        if start <= absolute < end:
-            continue
         distance = _distance(absolute, absolute + len(place), start, end)
         if best is None or distance < best[0]:
             best = (distance, place)

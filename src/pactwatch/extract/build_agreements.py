@@ -6,6 +6,7 @@ import re
 from typing import Any, Final
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.described import described_agreements
 from pactwatch.extract.drafts import Draft, clean_subject, span_text
 from pactwatch.extract.lexicon import ENTRY
 from pactwatch.extract.names import (
@@ -17,65 +18,18 @@ from pactwatch.extract.names import (
 )
 
 _GENERIC_NAME_WORDS: Final = frozenset(
-    [
-        "agreement",
-        "agreements",
-        "deal",
-        "pact",
-        "treaty",
-        "memorandum",
-        "understanding",
-        "framework",
-        "arrangement",
-        "accord",
-        "protocol",
-        "statement",
-        "minute",
-        "roadmap",
-        "plan",
-        "program",
-        "programme",
-        "joint",
-        "defence",
-        "defense",
-        "military",
-        "cooperation",
-        "partnership",
-        "strategic",
-        "bilateral",
-        "new",
-        "historic",
-        "the",
-        "a",
-        "an",
-        "of",
-        "on",
-        "for",
-        "and",
-        "in",
-        "to",
-        "with",
-        "between",
-        "declaration",
-        "vision",
-        "charter",
-        "convention",
-        "compact",
-    ]
+    """agreement agreements deal pact treaty memorandum understanding framework arrangement
+    accord protocol statement minute roadmap plan program programme joint defence defense
+    military cooperation partnership strategic bilateral new historic the a an of on for and
+    in to with between declaration vision charter convention compact intergovernmental
+    inter-governmental government-to-government formal legal existing comprehensive""".split()
 )
-_DESCRIPTIVE_AGREEMENT = re.compile(
-    r"\b(?:an?|the|signed|inked|concluded|sealed)\s+(?P<np>(?:(?!(?:the|an?|of|in|on|for|with|to|after|before|was|were|is|are"
-    r"|has|have|had|that|which|by|its|their|his|her)\b)[\w’'-]+\s+){0,4}?"
-    r"(?i:agreements?|pacts?|treaty|memorandum of"
-    r" understanding|mou|accord|protocol|plan|roadmap|arrangement|partnership agreement)"
-    r"(?:\s+(?:on|for|with|regarding|concerning|between|to)\s+[^,;.“”\"()]{3,90}?)?)"
-    r"(?=\s*(?:,|;|\.|$|\)|\bthat\b|\bwhich\b|\bwas\b|\bwere\b|\bin\s+(?:19|20)\d\d|\bin\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\bunder\b|\bsigned\b|\bwith\s+[A-Z]))"
+_HEAD_WORD = re.compile(
+    r"\b(?:agreements?|pacts?|treat(?:y|ies)|memorand\w+|mous?|accords?|protocols?|plan"
+    r"|roadmap|arrangements?|program\w*|deal)\b",
+    re.IGNORECASE,
 )
 _PURCHASE = re.compile(r"\b(?:procure|purchas|suppl|sale|sell|acqui|deliver|buy|order)\w*")
-_SIGNING_NEAR = re.compile(
-    r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|conclud(?:ed|es)|adopt(?:ed|s)"
-    r"|entered into|renew(?:ed|s)|ratif(?:ied|ies)|has|have|had|reached|struck)\b"
-)
 _INSTITUTION_TRIGGER = re.compile(
     r"\b(?:form(?:ed|s|ing)?|set(?:ting)? up|establish(?:ed|es|ing)?|creat(?:e|ed|es|ing)"
     r"|launch(?:ed|es)?|constitut(?:e|ed|es)|construct|inaugurat(?:ed|es)|institut(?:e|ed))\b"
@@ -86,9 +40,16 @@ _DESCRIPTIVE_INSTITUTION = re.compile(
     r"(?:\s+(?:to|on|for)\s+[^,;.]{3,60}?)?)(?=\s*(?:,|;|\.|$|\bthat\b|\bwhich\b|\bfor\b))"
 )
 _DESIGNATION_QUOTED = re.compile(
-    r"\bdesignat\w*\s+(?:[A-Z][\w ]{2,30}?\s+)?(?:as\s+)?(?:an?\s+)?[“\"‘]?"
-    r"(?P<name>[A-Za-z][\w ,-]{3,40}?)[”\"’]?(?=[,.;]|\s+(?:by|in|on|status|and)\b|$)"
+    r"\bdesignat\w*\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:as\s+)?(?:an?\s+)?"
+    r"(?:[“\"‘](?P<quoted>[A-Z][^”\"’]{3,60}?)[,.]?[”\"’]"
+    r"|(?P<name>(?:[\w-]+,?\s+){0,4}?(?:ally|partner|partner country|partner state)))\b"
 )
+
+
+def _head_at(subject: str) -> int:
+    """Return where the head noun of a described agreement starts ("Rafale M *agreement*")."""
+    match = _HEAD_WORD.search(subject)
+    return match.start() if match else len(subject)
 
 
 def _entry_kind(value: Any) -> str | None:
@@ -138,18 +99,21 @@ def build_agreements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if inner is not None and inner[0].isupper() and len(inner[0]) <= 12:
             draft.aliases.append(inner[0])
         drafts.append(draft)
-    for match in _DESCRIPTIVE_AGREEMENT.finditer(info.text):
-        start, end = info.start + match.start("np"), info.start + match.end("np")
-        before = info.lower[max(0, match.start() - 40) : match.start()]
-        if _overlaps(drafts, start, end) or not _SIGNING_NEAR.search(before):
+    for found in described_agreements(info):
+        if _overlaps(drafts, found.start, found.end) or not _is_specific(found.subject):
             continue
-        if _PURCHASE.search(match.group("np")) and any(
-            m.label == ENTRY and start <= m.start < end for m in info.mentions
+        if any(
+            m.label == ENTRY
+            and getattr(m.value, "kind", "") == "platform"
+            and found.start <= m.start < found.end
+            and (_PURCHASE.search(found.subject) or m.start < found.start + _head_at(found.subject))
+            for m in info.mentions
         ):
-            continue  # an agreement to buy a named platform is a procurement
-        subject = clean_subject(match.group("np"))
-        if _is_specific(subject):
-            drafts.append(Draft("agreement", subject, start, end, info, confidence=0.5))
+            continue  # "the Rafale M agreement", "an agreement to buy X": a procurement
+        draft = Draft("agreement", clean_subject(found.subject), found.start, found.end, info)
+        draft.status, draft.status_fixed = found.status, found.status is not None
+        draft.confidence = 0.5
+        drafts.append(draft)
     return drafts
 
 
@@ -178,9 +142,10 @@ def build_designations(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     if drafts or "designat" not in info.lower:
         return drafts
     for match in _DESIGNATION_QUOTED.finditer(info.text):
-        name = clean_subject(match.group("name"))
+        group = "quoted" if match.group("quoted") else "name"
+        name = clean_subject(match.group(group))
         if name[:1].isupper() or "ally" in name.lower() or "partner" in name.lower():
-            start = info.start + match.start("name")
+            start = info.start + match.start(group)
             drafts.append(Draft("designation", name, start, start + len(name), info))
     return drafts
 

@@ -31,6 +31,7 @@ _COPRODUCTION_OF = re.compile(
     r"|\bcollaboration regarding\s+(?P<np2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+engines?)\b"
 )
 _KIND_REACH: Final = 60
+_NAMED_KIND_REACH: Final = 160
 _FOR_PLATFORM = re.compile(
     r"\b(?:for|to equip|to power|on)\s+(?:the|its|their|\w+[’']s)\s+(?:[\w-]+\s+){0,2}$"
     r"|\b(?:replac\w*|succeed\w*|retir\w*|instead of|rather than)\s+(?:the\s+|its\s+|their\s+)?"
@@ -41,44 +42,9 @@ _MODEL_TOKEN = re.compile(r"^(?:[A-Z0-9][\w./-]*|\([A-Z]+\)|[A-Z][a-z]+(?:-[A-Z]
 _LOWER_MODIFIER = re.compile(r"^[a-z][\w-]*$")
 
 _PLATFORM_STOP: Final = frozenset(
-    [
-        "and",
-        "or",
-        "for",
-        "to",
-        "from",
-        "with",
-        "in",
-        "on",
-        "of",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "by",
-        "under",
-        "between",
-        "which",
-        "that",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "as",
-        "at",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "procured",
-        "bought",
-        "ordered",
-        "delivered",
-    ]
+    """and or for to from with in on of is are was were be been by under between which that the
+    a an its their as at has have had will would procured bought ordered delivered through via
+    into onto over after before during against per without within about""".split()
 )
 _LEFT_MODEL = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Z0-9][\w-]*$")
 _MADE_BY = re.compile(r"^[\w.]+-(?:made|built|designed|supplied)$")
@@ -205,7 +171,8 @@ def _kind_drafts(info: SentenceInfo, taken: list[tuple[int, int]]) -> list[Draft
     for phrase in kind_phrases(info, taken):
         if _is_destination(info, phrase.start):
             continue
-        if not any(abs(cue - phrase.start) <= _KIND_REACH for cue in cues):
+        reach = _NAMED_KIND_REACH if phrase.named else _KIND_REACH
+        if not any(abs(cue - phrase.start) <= reach for cue in cues):
             continue
         draft = Draft("procurement", clean_subject(phrase.text), phrase.start, phrase.end, info)
         draft.from_ = phrase.state or state_after_from(info, phrase.end)

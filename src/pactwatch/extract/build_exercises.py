@@ -41,27 +41,17 @@ _DESCRIBED_EXERCISE = re.compile(
 )
 _EXERCISE_HAPPENS = re.compile(
     r"\b(?:held|hold|holds|conduct\w*|carr(?:y|ied) out|took part|take part|taking place|engaged"
-    r"|began|begin|commenced|staged|launched|organi[sz]e|participat\w+|joined)\b"
+    r"|began|begin|commenced|staged|launched|organi[sz]e|participat\w+|joined"
+    r"|for (?:a|the) (?:joint|combined|bilateral))\b"
 )
+_EDITION_YEAR = re.compile(r"[\s-]?(?:19|20)\d\d\b")
 _PORT_CALL = re.compile(
     r"\b(?:port call|port visit|docked|berthed|anchored|arrived|called at|made a (?:\w+ )?call"
     r"|landed|visit(?:ed)?|sailed into|pulled into|will visit|scheduled to visit)\b"
 )
 _SHIP_KINDS: Final = frozenset(
-    {
-        "frigate",
-        "destroyer",
-        "corvette",
-        "submarine",
-        "aircraft_carrier",
-        "warship",
-        "patrol_vessel",
-        "ship",
-        "transport_aircraft",
-        "amphibious_ship",
-        "support_ship",
-        "cruiser",
-    }
+    """frigate destroyer corvette submarine aircraft_carrier warship patrol_vessel cruiser
+    transport_aircraft amphibious_ship auxiliary_ship mine_countermeasures""".split()
 )
 _KIND_THEN_NAME = re.compile(
     r"\s+(?P<name>(?:[A-Z][\w’'-]+)(?:\s+(?:de\s+|of\s+)?[A-Z][\w’'-]+){0,3})"
@@ -73,9 +63,12 @@ def build_exercises(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     drafts: list[Draft] = []
     for mention in info.mentions:
         if mention.label == ENTRY and getattr(mention.value, "kind", "") == "exercise":
-            draft = Draft("exercise", mention.text, mention.start, mention.end, info)
+            year = _EDITION_YEAR.match(info.text, info.local(mention.end))
+            end = mention.end + (year.end() - year.start() if year else 0)
+            subject = info.text[info.local(mention.start) : info.local(end)]
+            draft = Draft("exercise", subject, mention.start, end, info)
             draft.aliases = [
-                n for n in (mention.value.name, *mention.value.aliases) if n != mention.text
+                n for n in (mention.value.name, *mention.value.aliases) if n != subject
             ]
             drafts.append(draft)
     for local_start, local_end in exercise_names(info.text):

@@ -43,6 +43,8 @@ class KindPhrase:
     end: int
     text: str
     state: str | None
+    named: bool = False
+    """True when capitalised words name the maker or model ("SIG Sauer rifles")."""
 
 
 def kind_phrases(info: SentenceInfo, taken: list[tuple[int, int]]) -> list[KindPhrase]:
@@ -85,7 +87,7 @@ def _phrase(info: SentenceInfo, kind: Mention) -> KindPhrase | None:
         return None  # "the combat UAVs": a platform named before, not a new one
     if not named and state is None and words == 0:
         return None
-    return KindPhrase(start, kind.end, text, state)
+    return KindPhrase(start, kind.end, text, state, named)
 
 
 def _names_platform(info: SentenceInfo, phrase: KindPhrase) -> bool:

@@ -136,7 +136,7 @@ def get_nlp() -> Language:
 
 def _is_abbreviation(word: str) -> bool:
     """Return True for a word whose full stop does not end a sentence ("Gen.", "U.S.", "J.")."""
-    word = word.lstrip("\"“‘'([")
+    word = re.split(r"[-–—/]", word.lstrip("\"“‘'(["))[-1]
     return word in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
