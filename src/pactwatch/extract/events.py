@@ -200,12 +200,8 @@ def _explicit_parties(draft: Draft, doc: DocumentInfo) -> list[str]:
     return codes
 
 
-def _key(draft: Draft) -> tuple[str, str]:
-    return draft.type, _FOLD.sub(" ", draft.subject.lower()).strip()
-
-
-def _names(draft: Draft) -> set[str]:
-    return {_key(draft)[1], *(_FOLD.sub(" ", a.lower()).strip() for a in draft.aliases)}
+def _fold(name: str) -> str:
+    return _FOLD.sub(" ", name.lower()).strip()
 
 
 def _differ(first: Draft, second: Draft) -> bool:
@@ -216,30 +212,32 @@ def _differ(first: Draft, second: Draft) -> bool:
     )
 
 
+def _same_event(first: Draft, second: Draft, names: dict[int, tuple[str, set[str]]]) -> bool:
+    """Return True when two drafts report one event: same subject, or a shared name and status."""
+    if first.type != second.type:
+        return False
+    subject_a, all_a = names[id(first)]
+    subject_b, all_b = names[id(second)]
+    if subject_a == subject_b:
+        return True
+    compatible = None in (first.status, second.status) or first.status == second.status
+    return compatible and not all_a.isdisjoint(all_b)
+
+
 def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
-    """Keep one draft per (type, subject or alias): the one the text says most about."""
+    """Keep one draft per event: the first report, its gaps filled by later ones."""
+    names = {
+        id(d): (_fold(d.subject), {_fold(d.subject), *(_fold(a) for a in d.aliases)})
+        for d in drafts
+    }
     kept: list[Draft] = []
     for draft in drafts:
-        names = _names(draft)
-        twin = next(
-            (
-                k
-                for k in kept
-                if k.type == draft.type
-                and (
-                    _key(k) == _key(draft)
-                    or (
-                        bool(names & _names(k))
-                        and (None in (k.status, draft.status) or k.status == draft.status)
-                    )
-                )
-            ),
-            None,
-        )
+        twin = next((k for k in kept if _same_event(k, draft, names)), None)
         if twin is None or _differ(twin, draft):
             kept.append(draft)
         else:
             _fill_gaps(twin, draft)
+            names[id(twin)][1].update(names[id(draft)][1])
     return kept
 
 
