@@ -7,20 +7,18 @@ common queries are ordered index scans even with millions of claims.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from pactwatch.query.columns import EVENT_COLUMNS, stored_event
 from pactwatch.query.results import Results, StoredEvent
 from pactwatch.records import EVENT_STATUSES
 from pactwatch.store.dates import edtf_bounds
-from pactwatch.store.schema import claims, event_dyads, event_parties, events
+from pactwatch.store.schema import event_dyads, event_parties, events
 
-_IN_CHUNK = 500
 _ALL_STATUSES = frozenset(s for statuses in EVENT_STATUSES.values() for s in statuses)
 
 
@@ -69,8 +67,8 @@ def timeline(
     return _load(conn, query)
 
 
-def _filtered(where: EventFilter) -> tuple[sa.Select[str], sa.ColumnElement[str]]:
-    query = sa.select(events.c.id)
+def _filtered(where: EventFilter) -> tuple[sa.Select[Any], sa.ColumnElement[str]]:
+    query: sa.Select[Any] = sa.select(*EVENT_COLUMNS)
     type_col, date_col = events.c.type, events.c.date_start
     parties = sorted({p.upper() for p in where.parties})
     if len(parties) == 1:
@@ -88,11 +86,11 @@ def _filtered(where: EventFilter) -> tuple[sa.Select[str], sa.ColumnElement[str]
 
 
 def _narrowed(
-    query: sa.Select[str],
+    query: sa.Select[Any],
     where: EventFilter,
     type_col: sa.ColumnElement[str],
     date_col: sa.ColumnElement[str],
-) -> sa.Select[str]:
+) -> sa.Select[Any]:
     if where.types:
         query = query.where(type_col.in_(where.types))
     if where.statuses:
@@ -120,53 +118,7 @@ def _has_party(party: str) -> sa.Exists:
     return link.exists()
 
 
-def _load(conn: Connection, ids_query: sa.Select[str]) -> Results[StoredEvent]:
-    """Return the events whose ids ``ids_query`` yields, in its order."""
-    ids = list(conn.scalars(ids_query))
-    rows = {row.id: row for row in _rows_by_id(conn, ids)}
-    documents = documents_of(conn, ids)
-    found = (stored_event(rows[i], documents.get(i, ())) for i in ids)
+def _load(conn: Connection, query: sa.Select[Any]) -> Results[StoredEvent]:
+    """Return the events ``query`` (over :data:`EVENT_COLUMNS`) selects, in its order."""
+    found = (stored_event(row) for row in conn.execute(query))
     return Results(found, columns=StoredEvent.COLUMNS)
-
-
-def _rows_by_id(conn: Connection, ids: Sequence[str]) -> list[sa.Row[Any]]:
-    out: list[sa.Row[Any]] = []
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[start : start + _IN_CHUNK]
-        out.extend(conn.execute(sa.select(events).where(events.c.id.in_(chunk))))
-    return out
-
-
-def documents_of(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
-    """Return, for each event id, the ids of the documents that state it."""
-    found: defaultdict[str, list[str]] = defaultdict(list)
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[start : start + _IN_CHUNK]
-        query = sa.select(claims.c.event_id, claims.c.document_id).where(
-            claims.c.event_id.in_(chunk)
-        )
-        for event_id, doc_id in conn.execute(query.order_by(claims.c.seq)):
-            if doc_id not in found[event_id]:
-                found[event_id].append(doc_id)
-    return {key: tuple(value) for key, value in found.items()}
-
-
-def stored_event(row: sa.Row[Any], documents: tuple[str, ...]) -> StoredEvent:
-    """Return the :class:`StoredEvent` for an ``events`` row."""
-    m = row._mapping
-    return StoredEvent(
-        id=m["id"],
-        type=m["type"],
-        status=m["status"],
-        subject=m["subject"],
-        aliases=tuple(m["aliases"] or ()),
-        parties=tuple(m["parties"] or ()),
-        from_=m["from_state"],
-        to=m["to_state"],
-        date=m["date"],
-        place=m["place"],
-        quantity=m["quantity"],
-        confidence=float(m["confidence"]),
-        claims=int(m["claim_count"]),
-        documents=documents,
-    )

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pactwatch.errors import StoreError
-from pactwatch.query.events import documents_of, stored_event
+from pactwatch.query.columns import EVENT_COLUMNS, stored_event
 from pactwatch.query.results import EventDetail, Evidence, StatusChange
 from pactwatch.store.dates import edtf_bounds
 from pactwatch.store.schema import claims, documents, events
@@ -19,9 +19,8 @@ _MIN_PREFIX = 4
 def show_event(conn: Connection, event_id: str) -> EventDetail:
     """Return the event ``event_id`` (or the one event whose id starts with it) in full."""
     row = _find(conn, event_id.strip().lower())
-    documents_by_event = documents_of(conn, [row.id])
-    event = stored_event(row, documents_by_event.get(row.id, ()))
-    evidence = tuple(_evidence(conn, row.id))
+    event = stored_event(row)
+    evidence = tuple(_evidence(conn, event.id))
     history = tuple(
         StatusChange(e.status, e.date, e.published, e.claim, e.document)
         for e in sorted(evidence, key=_history_key)
@@ -31,13 +30,15 @@ def show_event(conn: Connection, event_id: str) -> EventDetail:
 
 
 def _find(conn: Connection, wanted: str) -> sa.Row[Any]:
-    row = conn.execute(sa.select(events).where(events.c.id == wanted)).first()
+    row = conn.execute(sa.select(*EVENT_COLUMNS).where(events.c.id == wanted)).first()
     if row is not None:
         return row
     if len(wanted) >= _MIN_PREFIX and wanted.isalnum():
         # Ids are lower-case hex, so every id starting with the prefix lies in [prefix, prefix~).
         found = conn.execute(
-            sa.select(events).where(events.c.id >= wanted, events.c.id < wanted + "~").limit(2)
+            sa.select(*EVENT_COLUMNS)
+            .where(events.c.id >= wanted, events.c.id < wanted + "~")
+            .limit(2)
         ).all()
         if len(found) == 1:
             return found[0]

@@ -23,7 +23,7 @@ import pycountry
 from pactwatch.errors import StoreError
 from pactwatch.records import Document, Event
 from pactwatch.store.dates import edtf_bounds
-from pactwatch.store.sentences import sentence_bounds
+from pactwatch.store.sentences import SentenceIndex
 
 Row = dict[str, Any]
 
@@ -115,10 +115,13 @@ class BatchRows:
     def add(self, doc: Document, events: list[Event], now: datetime) -> None:
         """Add the rows of ``doc`` and its ``events``."""
         self.documents.append(_document_row(doc, now))
+        sentences = SentenceIndex(doc.text)
         for ordinal, event in enumerate(events):
-            self._add_event(doc, ordinal, event, now)
+            self._add_event(doc, ordinal, event, now, sentences)
 
-    def _add_event(self, doc: Document, ordinal: int, event: Event, now: datetime) -> None:
+    def _add_event(
+        self, doc: Document, ordinal: int, event: Event, now: datetime, sentences: SentenceIndex
+    ) -> None:
         claim = claim_id(doc.id, ordinal)
         canonical = event_id_for(claim)
         fields = _event_fields(event)
@@ -127,8 +130,9 @@ class BatchRows:
             {"id": canonical, **fields, "confidence": event.confidence, "claim_count": 1}
             | {"entity_id": entity, "updated_at": now}
         )
-        self.claims.append(_claim_row(doc, ordinal, event, fields) | {"id": claim})
-        self.claims[-1]["event_id"] = canonical
+        sentence = sentences.bounds(*event.span)
+        self.claims.append(_claim_row(doc, ordinal, event, fields, sentence))
+        self.claims[-1] |= {"id": claim, "event_id": canonical}
         self._add_links(canonical, event.type, fields["parties"], fields["date_start"])
 
     def _add_links(self, event: str, kind: str, parties: list[str], date: str | None) -> None:
@@ -201,9 +205,11 @@ def _event_fields(event: Event) -> Row:
     }
 
 
-def _claim_row(doc: Document, ordinal: int, event: Event, fields: Row) -> Row:
+def _claim_row(
+    doc: Document, ordinal: int, event: Event, fields: Row, sentence: tuple[int, int]
+) -> Row:
     start, end = event.span
-    sent_start, sent_end = sentence_bounds(doc.text, start, end)
+    sent_start, sent_end = sentence
     trigger = event.trigger or (None, None)
     return {
         "document_id": doc.id,

@@ -14,6 +14,8 @@ For now each claim has its own event; merging (issue 6) re-points
 and ``event_dyads`` copy ``type``/``date_start`` from their event so that the
 common filters and the dyad timeline are ordered index scans.
 
+Tables without an integer key are ``WITHOUT ROWID`` on SQLite (one B-tree
+lookup per row instead of two, and secondary indexes that cover the key).
 Dates are kept as the EDTF text plus ``date_start``/``date_end`` (ISO
 ``YYYY-MM-DD`` bounds, sortable as text on both engines). Full-text search and
 the Datasette views are dialect-specific DDL in :mod:`pactwatch.store.ddl`.
@@ -55,6 +57,7 @@ entities = sa.Table(
     sa.Column("category", sa.String(40)),
     sa.Column("states", sa.JSON, comment="ISO codes of the states it belongs to"),
     sa.Index("ix_entities_kind_name", "kind", "name"),
+    sqlite_with_rowid=False,
 )
 
 entity_names = sa.Table(
@@ -63,6 +66,7 @@ entity_names = sa.Table(
     sa.Column("entity_id", sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("name", sa.Text, primary_key=True),
     sa.Index("ix_entity_names_name", "name"),
+    sqlite_with_rowid=False,
 )
 
 events = sa.Table(
@@ -88,6 +92,7 @@ events = sa.Table(
     sa.Index("ix_events_type_date", "type", "date_start"),
     sa.Index("ix_events_date", "date_start"),
     sa.Index("ix_events_entity", "entity_id"),
+    sqlite_with_rowid=False,
 )
 
 claims = sa.Table(
@@ -127,7 +132,7 @@ claims = sa.Table(
     sa.UniqueConstraint("document_id", "ordinal", name="uq_claims_document_ordinal"),
     sa.CheckConstraint("span_start <= span_end", name="ck_claims_span"),
     sa.CheckConstraint("confidence >= 0 AND confidence <= 1", name="ck_claims_confidence"),
-    sa.Index("ix_claims_event", "event_id"),
+    sa.Index("ix_claims_event", "event_id", "document_id"),
 )
 
 event_parties = sa.Table(
@@ -139,6 +144,7 @@ event_parties = sa.Table(
     sa.Column("date_start", _DATE),
     sa.Index("ix_event_parties_party_type_date", "party", "type", "date_start"),
     sa.Index("ix_event_parties_party_date", "party", "date_start"),
+    sqlite_with_rowid=False,
 )
 
 event_dyads = sa.Table(
@@ -150,6 +156,7 @@ event_dyads = sa.Table(
     sa.Column("date_start", _DATE),
     sa.CheckConstraint("party_a < party_b", name="ck_event_dyads_order"),
     sa.Index("ix_event_dyads_pair_date", "party_a", "party_b", "date_start"),
+    sqlite_with_rowid=False,
 )
 
 corrections = sa.Table(

@@ -11,6 +11,7 @@ quote — unless the word before the stop is an abbreviation such as ``U.S.``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Final
 
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[A-Z0-9\"“‘(])|\n+")
@@ -23,26 +24,36 @@ _ABBREVIATIONS: Final[frozenset[str]] = frozenset(
     }
 )  # fmt: skip
 _WORD_BEFORE = re.compile(r"(\S+)$")
-_WINDOW = 3000
+
+
+class SentenceIndex:
+    """The sentence boundaries of one text, found once, for many spans."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        found = [m for m in _BOUNDARY.finditer(text) if not _is_abbreviation(text, m.start())]
+        self._starts = [m.end() for m in found]
+        self._stops = [m.start() for m in found]
+        self._ends = [_sentence_end(text, m.start()) for m in found]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Return ``(s, e)``: the sentence(s) of the text that hold ``text[start:end]``."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        before = bisect_right(self._starts, start) - 1
+        sent_start = self._starts[before] if before >= 0 else 0
+        after = bisect_left(self._stops, max(start, end - 1))
+        sent_end = self._ends[after] if after < len(self._ends) else len(self.text)
+        return sent_start, max(sent_end, end)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Return ``(s, e)``: the sentence(s) of ``text`` that hold ``text[start:end]``."""
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
-    # Look back a bounded window: a "sentence" longer than that is cut there.
-    sent_start = max(0, start - _WINDOW)
-    for match in _BOUNDARY.finditer(text, sent_start, min(len(text), start + 1)):
-        if match.end() <= start and not _is_abbreviation(text, match.start()):
-            sent_start = match.end()
-    sent_end = len(text)
-    search_from = max(start, end - 1)
-    for match in _BOUNDARY.finditer(text, search_from):
-        if not _is_abbreviation(text, match.start()):
-            sent_end = match.start() + (0 if text[match.start()] == "\n" else 1)
-            sent_end = _include_closers(text, sent_end)
-            break
-    return sent_start, max(sent_end, end)
+    return SentenceIndex(text).bounds(start, end)
+
+
+def _sentence_end(text: str, stop: int) -> int:
+    return stop if text[stop] == "\n" else _include_closers(text, stop + 1)
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:

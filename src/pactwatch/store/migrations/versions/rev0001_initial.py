@@ -73,6 +73,7 @@ def _entities() -> None:
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("category", sa.String(40)),
         sa.Column("states", sa.JSON, comment="ISO codes of the states it belongs to"),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_entities_kind_name", "entities", ["kind", "name"])
     op.create_table(
@@ -80,6 +81,7 @@ def _entities() -> None:
         sa.Column("entity_id", sa.String(120), primary_key=True),
         sa.Column("name", sa.Text, primary_key=True),
         sa.ForeignKeyConstraint(["entity_id"], ["entities.id"], ondelete="CASCADE"),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_entity_names_name", "entity_names", ["name"])
 
@@ -112,6 +114,7 @@ def _events() -> None:
         sa.Column("entity_id", sa.String(120)),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["entity_id"], ["entities.id"], ondelete="SET NULL"),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_events_type_date", "events", ["type", "date_start"])
     op.create_index("ix_events_date", "events", ["date_start"])
@@ -144,7 +147,7 @@ def _claims() -> None:
         sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="SET NULL"),
     )
-    op.create_index("ix_claims_event", "claims", ["event_id"])
+    op.create_index("ix_claims_event", "claims", ["event_id", "document_id"])
 
 
 def _event_links() -> None:
@@ -155,6 +158,7 @@ def _event_links() -> None:
         sa.Column("type", sa.String(20), nullable=False),
         sa.Column("date_start", sa.String(10)),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sqlite_with_rowid=False,
     )
     op.create_index(
         "ix_event_parties_party_type_date", "event_parties", ["party", "type", "date_start"]
@@ -168,6 +172,7 @@ def _event_links() -> None:
         sa.Column("date_start", sa.String(10)),
         sa.CheckConstraint("party_a < party_b", name="ck_event_dyads_order"),
         sa.ForeignKeyConstraint(["event_id"], ["events.id"], ondelete="CASCADE"),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_event_dyads_pair_date", "event_dyads", ["party_a", "party_b", "date_start"])
 

@@ -1,0 +1,367 @@
+"""Store speed on SQLite and PostgreSQL: ingest, size per document, query latency at scale.
+
+Run: ``.venv/bin/python benchmarks/store_speed.py [--docs 10000] [--claims 100000,1000000]``
+
+For each engine, in a process of its own (so that peak RSS is that engine's):
+
+1. *Ingest*: ``--docs`` documents of about 5 KB (the dev gold texts, or the
+   bundled samples when the gold set is absent, three joined and varied so no
+   two are equal) go through the real ingest path: known-check, ``extract()``,
+   batched writes. Prints docs/s, the share of time spent in the store (target
+   < 20 %: ingest is bound by extraction), peak RSS and database bytes per
+   document.
+2. *Queries*: a fresh database is filled through the store's own bulk path
+   (``write_batch``) with synthetic documents of ten claims each, up to each
+   size in ``--claims``; at each size prints p50/p95 latency of a dyad
+   timeline and of a filtered ``events`` query (target: timeline p95 < 50 ms
+   at 1M claims on SQLite).
+
+PostgreSQL runs in a schema of its own on ``--pg`` (dropped afterwards); it is
+skipped with a note when the server cannot be reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "dev"
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+# Forty states, most active first; pairs are drawn with weights 1/rank so that a
+# few dyads are busy and most are quiet, as in real reporting.
+STATES = (
+    "US", "IN", "RU", "CN", "FR", "GB", "JP", "AU", "DE", "KR", "IL", "TR", "PK", "IR",
+    "UA", "PL", "SA", "AE", "IT", "ES", "VN", "PH", "ID", "MY", "SG", "BR", "EG", "DZ",
+    "NG", "ZA", "CA", "NO", "SE", "FI", "NL", "GR", "KZ", "BD", "LK", "NZ",
+)  # fmt: skip
+SUBJECTS = {
+    "agreement": ("logistics agreement", "security pact", "framework", "MoU on training"),
+    "designation": ("Major Defence Partner", "Major Non-NATO Ally"),
+    "meeting": ("2+2 dialogue", "defence policy group", "summit"),
+    "visit": ("defence minister", "navy chief", "army chief"),
+    "exercise": ("joint naval drills", "army exercise", "air combat exercise"),
+    "port_call": ("destroyer", "frigate", "aircraft carrier"),
+    "procurement": ("fighter jets", "frigates", "drones", "howitzers", "air defence systems"),
+    "coproduction": ("jet engines", "rifles", "armoured vehicles"),
+    "institution": ("joint working group", "liaison office"),
+    "trade_measure": ("export controls", "sanctions", "tariffs"),
+}
+
+
+def _ms(values: Sequence[float]) -> str:
+    ordered = sorted(values)
+    p50 = statistics.median(ordered) * 1000
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000
+    return f"p50 {p50:6.1f} ms  p95 {p95:6.1f} ms"
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ---- the ingest corpus -------------------------------------------------------
+
+
+def _base_texts(gold: Path) -> list[tuple[str, str | None]]:
+    if gold.is_dir():
+        rows = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold.glob("*.json"))]
+        return [(row["text"], row.get("published")) for row in rows]
+    from pactwatch.samples import load_samples
+
+    return [(sample.text, sample.published) for sample in load_samples()]
+
+
+def _vary(text: str, i: int) -> str:
+    shift = i % 5
+    text = re.sub(r"\b(19[6-9]\d|20[0-2]\d)\b", lambda m: str(int(m.group()) - shift), text)
+    paragraphs = text.split("\n")
+    k = i % max(1, len(paragraphs))
+    return "\n".join(paragraphs[k:] + paragraphs[:k])
+
+
+def ingest_corpus(n: int, gold: Path) -> Iterator[Any]:
+    """Yield ``n`` distinct documents of about 5 KB, each with a publication date."""
+    from pactwatch.documents import make_document
+
+    base = _base_texts(gold)
+    for i in range(n):
+        parts = [base[(i + 7 * j) % len(base)] for j in range(3)]
+        text = "\n\n".join(_vary(t, i + j) for j, (t, _) in enumerate(parts))
+        doc = make_document(f"{text}\n\n(Dispatch {i}.)", published=parts[0][1])
+        doc.meta["origin"] = f"corpus:{i}"
+        yield doc
+
+
+def run_ingest(url: str, n: int, gold: Path) -> dict[str, Any]:
+    """Ingest ``n`` documents into ``url``; return the figures."""
+    from pactwatch.api import open as open_store
+    from pactwatch.extract.api import extract
+
+    extract("India and France signed an agreement in 2024.", published="2024")  # load data
+    spent = [0.0]
+
+    def timed(doc: Any) -> Any:
+        start = time.perf_counter()
+        events = extract(doc.text, published=doc.published)
+        spent[0] += time.perf_counter() - start
+        return events
+
+    with open_store(url) as store:
+        start = time.perf_counter()
+        results = list(store.ingest_items(ingest_corpus(n, gold), extractor=timed, batch_size=50))
+        total = time.perf_counter() - start
+        size = _database_bytes(store)
+        claims = store.counts()["claims"]
+    return {
+        "docs": sum(r.status == "ingested" for r in results),
+        "claims": claims,
+        "seconds": total,
+        "extract_seconds": spent[0],
+        "bytes": size,
+        "rss_mb": _peak_rss_mb(),
+    }
+
+
+def _database_bytes(store: Any) -> int:
+    import sqlalchemy as sa
+
+    with store.engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            return Path(store.engine.url.database).stat().st_size
+        query = sa.text(
+            "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')"
+        )
+        return int(conn.execute(query).scalar() or 0)
+
+
+# ---- synthetic claims for the query benchmark ----------------------------------
+
+
+def _pair(rng: random.Random) -> tuple[str, str]:
+    weights = [1 / (rank + 1) for rank in range(len(STATES))]
+    while True:
+        a, b = rng.choices(STATES, weights, k=2)
+        if a != b:
+            return a, b
+
+
+def _date(rng: random.Random) -> str | None:
+    year = rng.randint(1990, 2025)
+    form = rng.random()
+    if form < 0.1:
+        return None
+    if form < 0.4:
+        return str(year)
+    if form < 0.7:
+        return f"{year}-{rng.randint(1, 12):02d}"
+    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def synthetic_batch(rng: random.Random, first: int, docs: int, per_doc: int) -> list[Any]:
+    """Return ``docs`` synthetic (document, events) pairs of ``per_doc`` events each."""
+    from pactwatch.documents import make_document
+    from pactwatch.records import EVENT_STATUSES, Event
+
+    batch = []
+    for number in range(first, first + docs):
+        plans = []
+        for _ in range(per_doc):
+            kind = rng.choice(list(SUBJECTS))
+            a, b = _pair(rng)
+            subject = rng.choice(SUBJECTS[kind])
+            sentence = f"Report {number}: {a} and {b} {kind.replace('_', ' ')} on {subject}."
+            plans.append((kind, (a, b), subject, sentence))
+        doc = make_document(" ".join(p[3] for p in plans), title=f"Synthetic {number}")
+        events, offset = [], 0
+        for kind, parties, subject, sentence in plans:
+            start = doc.text.index(sentence, offset)
+            offset = start + len(sentence)
+            status = rng.choice(EVENT_STATUSES[kind])
+            events.append(
+                Event(kind, status, subject, tuple(sorted(parties)), _date(rng), sentence,
+                      (start, offset))
+            )  # fmt: skip
+        batch.append((doc, events))
+    return batch
+
+
+def fill(store: Any, rng: random.Random, *, start_doc: int, claims: int, per_doc: int = 10) -> int:
+    """Add documents until the store holds ``claims`` claims; return the next document number."""
+    from pactwatch.store.write import write_batch
+
+    number = start_doc
+    while number * per_doc < claims:
+        docs = min(1000, claims // per_doc - number)
+        write_batch(store.engine, synthetic_batch(rng, number, docs, per_doc))
+        number += docs
+    return number
+
+
+def latencies(run: Callable[[], object], times: int) -> list[float]:
+    """Return the wall time of ``times`` calls of ``run``."""
+    out = []
+    for _ in range(times):
+        start = time.perf_counter()
+        run()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def run_queries(url: str, sizes: Sequence[int], queries: int) -> list[dict[str, Any]]:
+    """Fill ``url`` up to each size and time the two queries there; return the figures."""
+    from pactwatch.api import open as open_store
+
+    rng = random.Random(20251128)
+    out = []
+    with open_store(url) as store:
+        number = 0
+        for size in sizes:
+            start, before = time.perf_counter(), store.counts()["claims"]
+            number = fill(store, rng, start_doc=number, claims=size)
+            speed = (size - before) / (time.perf_counter() - start)
+            out.append(_measure(store, rng, queries) | {"fill_speed": speed})
+    return out
+
+
+def _measure(store: Any, rng: random.Random, queries: int) -> dict[str, Any]:
+    # Dyads drawn as the events were (busy relationships are asked about more
+    # often), and drawn uniformly from the dyads the store holds.
+    by_activity = [_pair(rng) for _ in range(queries)]
+    held = [(a, b) for a, b, _count in store.dyads()]
+    uniform = [rng.choice(held) for _ in range(queries)]
+    figures: dict[str, Any] = {"claims": store.counts()["claims"]}
+    for name, pairs in (("busy", by_activity), ("uniform", uniform)):
+        figures[name], figures[f"{name}_rows"] = _timelines(store, pairs)
+    kinds = list(SUBJECTS)
+    picks = iter(
+        [
+            (rng.choice(kinds), rng.choice(STATES[:10]), str(rng.randint(1995, 2020)))
+            for _ in range(queries)
+        ]
+    )
+    figures["events"] = latencies(lambda: _events_query(store, next(picks)), queries)
+    return figures
+
+
+def _timelines(store: Any, pairs: list[tuple[str, str]]) -> tuple[list[float], list[int]]:
+    rows: list[int] = []
+    each = iter(pairs)
+    timings = latencies(lambda: rows.append(len(store.timeline(*next(each)))), len(pairs))
+    return timings, rows
+
+
+def _events_query(store: Any, pick: tuple[str, str, str]) -> object:
+    kind, party, since = pick
+    return store.events(type=kind, party=party, since=since, limit=100)
+
+
+# ---- engines, processes and the report -------------------------------------------
+
+
+def _pg_schema(pg: str, action: str, schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(pg.replace("+psycopg", ""), autocommit=True, connect_timeout=5) as conn:
+        conn.execute(f"{action} SCHEMA {schema}{' CASCADE' if action == 'DROP' else ''}")
+
+
+def _in_child(task: Callable[..., Any], *args: Any) -> Any:
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(task, args)
+
+
+def _with_database(engine: str, pg: str, task: Callable[..., Any], *args: Any) -> Any:
+    if engine == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            return _in_child(task, f"sqlite:///{folder}/bench.db", *args)
+    schema = f"pw_bench_{uuid.uuid4().hex[:10]}"
+    _pg_schema(pg, "CREATE", schema)
+    try:
+        return _in_child(task, f"{pg}?options=-csearch_path%3D{schema}", *args)
+    finally:
+        _pg_schema(pg, "DROP", schema)
+
+
+def _report_ingest(engine: str, found: dict[str, Any]) -> None:
+    store_share = 1 - found["extract_seconds"] / found["seconds"]
+    per_doc = found["bytes"] / max(1, found["docs"]) / 1024
+    print(
+        f"{engine:<10} ingest {found['docs'] / found['seconds']:7.1f} docs/s, "
+        f"store {store_share:5.1%} of the time (target < 20 %), "
+        f"peak RSS {found['rss_mb']:4.0f} MB, {per_doc:5.1f} KB per document "
+        f"({found['docs']} docs, {found['claims']} claims)"
+    )
+
+
+def _report_queries(engine: str, found: list[dict[str, Any]]) -> None:
+    for step in found:
+        print(
+            f"{engine:<10} {step['claims']:>9,} claims "
+            f"(the bulk path wrote {step['fill_speed']:5.0f} claims/s)"
+        )
+        for name, label in (("busy", "by activity"), ("uniform", "uniformly")):
+            rows = step[f"{name}_rows"]
+            print(
+                f"{'':<10} timeline {_ms(step[name])}, dyads drawn {label:<11} "
+                f"(events per dyad: mean {statistics.mean(rows):.0f}, max {max(rows)})"
+            )
+        print(f"{'':<10} events   {_ms(step['events'])}, --type --party --since --limit 100")
+
+
+def _pg_reachable(pg: str) -> str | None:
+    import psycopg
+
+    try:
+        with psycopg.connect(pg.replace("+psycopg", ""), connect_timeout=3):
+            return None
+    except psycopg.Error as exc:
+        return str(exc).strip().splitlines()[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures; return the exit code."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000, help="documents to ingest")
+    parser.add_argument("--claims", default="100000,1000000", help="sizes for the query timings")
+    parser.add_argument("--queries", type=int, default=200, help="timings per query and size")
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--pg", default=DEFAULT_PG, help="PostgreSQL server URL")
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.claims.split(",") if s]
+    engines = [e for e in args.engines.split(",") if e]
+    if "postgresql" in engines and (why := _pg_reachable(args.pg)):
+        print(f"postgresql skipped: {why}")
+        engines.remove("postgresql")
+    print(f"store benchmark: ingest {args.docs} documents; queries at {sizes} claims")
+    for engine in engines:
+        if args.docs:
+            _report_ingest(
+                engine, _with_database(engine, args.pg, run_ingest, args.docs, args.gold)
+            )
+        if sizes:
+            found = _with_database(engine, args.pg, run_queries, sizes, args.queries)
+            _report_queries(engine, found)
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
