@@ -109,3 +109,24 @@ def test_revision_problem_names_the_fix(revision: str, head: str, expected: str 
 def test_an_older_database_names_the_upgrade_command() -> None:
     problem = migrate.revision_problem("0001", head="0002", known={"0001", "0002"}, where="x.db")
     assert problem is not None and problem.endswith("run `pactwatch db upgrade --db x.db`")
+
+
+def test_fts_tables_are_found_the_way_datasette_looks_for_them(tmp_path: Path) -> None:
+    # datasette.utils.detect_fts_sql: a virtual FTS table whose content= names the table.
+    open_store(tmp_path / "pw.db").close()
+    engine = create_store_engine(tmp_path / "pw.db")
+    try:
+        with engine.connect() as conn:
+            found = {
+                table: conn.execute(
+                    sa.text(
+                        "SELECT name FROM sqlite_master WHERE rootpage = 0 AND sql LIKE "
+                        "'%VIRTUAL TABLE%USING FTS%content=\"' || :table || '\"%'"
+                    ),
+                    {"table": table},
+                ).scalar()
+                for table in ("documents", "claims")
+            }
+    finally:
+        engine.dispose()
+    assert found == {"documents": "documents_fts", "claims": "claims_fts"}

@@ -86,8 +86,9 @@ def _sqlite_fts(table: str) -> list[str]:
     delete = f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.seq, {old});"
     insert = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.seq, {new});"
     return [
-        f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', "
-        "content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2')",
+        # content="table" is the form Datasette looks for to offer search on that table.
+        f'CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content="{table}", '
+        "content_rowid=\"seq\", tokenize='porter unicode61 remove_diacritics 2')",
         f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN {insert} END",
         f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN {delete} END",
         f"CREATE TRIGGER {fts}_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
