@@ -62,6 +62,10 @@ _QUANTITY = re.compile(
 _QUANTITY_OF = re.compile(
     r"(?P<q>\b\d{1,3}(?:,\d{2,3})+\b|\b\d+\b) of (?:the|its|their) (?P<gap>(?:[\w-]+ ){0,3})$"
 )
+_FIRST_OF = re.compile(
+    r"\b(?:first|second|third|last|final|one|each)\s+of\s+(?:the\s+)?[\w,]+\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _ORDINAL_COUNT = re.compile(r"(?:first|second|third|last|final|initial)\s+(\d[\d,]*)\s", re.I)
 _N_DAY_VISIT = re.compile(r"\b(\w+|\d+)-day (?:\w+ ){0,2}(?:visit|trip|tour)\b")
 _ENDED = re.compile(r"\b(?:wrapp?(?:ed|ing) up|wrapped|ended|ending|concluded|wound up)\b")
@@ -279,6 +283,8 @@ def find_quantity(info: SentenceInfo, start: int) -> int | None:
 
     A count inside the subject after an ordinal ("first 14 U.S.-made tanks") counts too.
     """
+    if _FIRST_OF.search(info.text[max(0, info.local(start) - 30) : info.local(start)]):
+        return None  # "the first of 30 jets": one of them, not 30
     inside = _ORDINAL_COUNT.match(info.text, info.local(start))
     if inside is not None:
         return int(inside.group(1).replace(",", ""))

@@ -42,6 +42,9 @@ _VISIT_TO = re.compile(
 )
 _VISIT_WORD = re.compile(r"\b(?:visit(?:ed|ing|s)?|trip|tour|arriv\w+|departure|in the presence)\b")
 _POSSESSIVE_VISIT = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|departure)\b")
+_AFTER_VISIT = re.compile(
+    r"\s+(?:to|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+)
 _VISITING = re.compile(r"\bvisiting\s+(?=[A-Z])")
 _METONYM_VISIT = re.compile(r"\s+(?:visit|trip|tour)\b")
 _IN_PLACE = re.compile(
@@ -130,31 +133,29 @@ def _two_sides(people: list[Person]) -> tuple[Person, Person]:
 def build_visits(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     """Return visits: an official of one state of the dyad placed in the other.
 
-    "X's visit" or "X's trip" names the visitor; otherwise every official of
-    the dyad whose state is not the host's is one, when the sentence speaks
-    of a visit or places a meeting in the host state.
+    "X's visit to Y" names each visitor and host; "visiting X" names the
+    visitor; otherwise every official of the dyad whose state is not the
+    host's is one, when the sentence speaks of a visit or places a meeting
+    in the host state.
     """
     people = [p for p in find_people(info) if person_state(info, p) in doc.dyad]
     if not people:
         return []
-    host = _host_state(info, doc)
-    visit_word = _VISIT_WORD.search(info.lower) is not None
-    meeting_word = _MEETING_WORDS.search(info.lower) is not None
-    if not (visit_word or (meeting_word and host)):
-        return []
-    people = _visitors(info, people)
     visit = _VISIT_WORD.search(info.lower)
     near = info.lower[max(0, visit.start() - 30) : visit.start()] if visit else info.lower
     future = FUTURE_CUES.search(near) is not None
+    pairs = _possessive_visits(info, doc, people)
+    if pairs is None:
+        pairs = _placed_visits(info, doc, people, visit_word=visit is not None)
     drafts: list[Draft] = []
-    for person in people:
+    for person, host in pairs:
         state = person_state(info, person)
-        destination = host[0] if host else None
-        if destination is None and visit_word:
-            destination = next((code for code in doc.dyad if code != state), None)
+        destination = host[0] if host else next((c for c in doc.dyad if c != state), None)
         if destination is None or destination == state or destination not in doc.dyad:
             continue
-        draft = Draft("visit", person.name, person.start, person.end, info)
+        draft = Draft("visit", person.written or person.name, person.start, person.end, info)
+        if person.written and person.written != person.name:
+            draft.aliases.append(person.name)
         draft.from_, draft.to = state, destination
         draft.place = host[1] if host else None
         draft.status, draft.status_fixed = ("planned" if future else "held"), True
@@ -163,16 +164,44 @@ def build_visits(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     return drafts
 
 
-def _visitors(info: SentenceInfo, people: list[Person]) -> list[Person]:
-    """Return the people a sentence says travel: "X's visit", "visiting X", else all of them."""
-    owner = _POSSESSIVE_VISIT.search(info.text)
-    if owner is not None:
-        return [p for p in people if p.start <= info.start + owner.start() <= p.end + 1]
+_Host = tuple[str, str | None] | None
+
+
+def _possessive_visits(
+    info: SentenceInfo, doc: DocumentInfo, people: list[Person]
+) -> list[tuple[Person, _Host]] | None:
+    """Return (visitor, host) for each "X's visit to Y" of a sentence, or None if it has none."""
+    pairs: list[tuple[Person, _Host]] = []
+    found = False
+    for owner in _POSSESSIVE_VISIT.finditer(info.text):
+        found = True
+        at = info.start + owner.start()
+        person = next((p for p in people if p.start <= at <= p.end + 1), None)
+        if person is None:
+            continue
+        where = _AFTER_VISIT.match(info.text, owner.end())
+        host = None
+        if where is not None:
+            host = _state_of(info, doc, where.start("place"), where.group("place").rstrip(".,;:"))
+        pairs.append((person, host))
+    return pairs if found else None
+
+
+def _placed_visits(
+    info: SentenceInfo, doc: DocumentInfo, people: list[Person], *, visit_word: bool
+) -> list[tuple[Person, _Host]]:
+    """Return (visitor, host) pairs for a sentence that places officials in a state."""
+    host = _host_state(info, doc)
+    meeting_word = _MEETING_WORDS.search(info.lower) is not None
+    if not (visit_word or (meeting_word and host)):
+        return []
     visiting = _VISITING.search(info.text)
     if visiting is not None:
         at = info.start + visiting.end()
-        return [p for p in people if at <= p.start <= at + 45][:1]
-    return people
+        people = [p for p in people if at <= p.start <= at + 45][:1]
+    if host is None and not visit_word:
+        return []
+    return [(person, host) for person in people]
 
 
 def _host_state(info: SentenceInfo, doc: DocumentInfo) -> tuple[str, str | None] | None:
@@ -181,7 +210,7 @@ def _host_state(info: SentenceInfo, doc: DocumentInfo) -> tuple[str, str | None]
     The place is None when the text names only the state ("a visit to France").
     """
     for match in _VISIT_TO.finditer(info.text):
-        found = _state_of(info, doc, match.start("place"), match.group("place"))
+        found = _state_of(info, doc, match.start("place"), match.group("place").rstrip(".,;:"))
         if found is not None:
             return found
     for match in _IN_PLACE.finditer(info.text):
@@ -201,9 +230,7 @@ def _state_of(
     local_end = local_start + len(place)
     for state in info.states:
         if local_start <= info.local(state.start) and info.local(state.end) <= local_end:
-            named_state = (
-                state.how in ("COUNTRY", "PREFIX") and len(place) <= state.end - state.start + 1
-            )
+            named_state = state.how != METONYM and len(place) <= state.end - state.start + 1
             return state.code, None if named_state else place
     code = place_state(place, prefer=doc.dyad)
     return (code, place) if code else None

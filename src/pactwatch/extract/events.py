@@ -110,7 +110,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
                 draft.date = visit_span(info.lower, draft.date)
         recent = _recent_date(info, recent)
         drafts.extend(sentence_drafts)
-    return [_to_event(d) for d in _merge_repeats(drafts)]
+    return [_to_event(d) for d in _merge_repeats(drafts) if len(d.parties) >= 2]
 
 
 def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> None:

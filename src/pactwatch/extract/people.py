@@ -13,7 +13,9 @@ from pactwatch.extract.context import SentenceInfo, StateMention
 from pactwatch.extract.lexicon import PERSON, TITLE
 
 _PERSON_NAME = re.compile(
-    r"(?:(?:Dr|Gen|Lt|Adm|Col|Maj|Sir|Mr|Ms|Mrs)\.?\s+)*"
+    r"(?:(?:Dr|Gen|General|Lt|Lieutenant|Adm|Admiral|Air Chief Marshal|Air Marshal|Col|Colonel"
+    r"|Maj|Major|Brig|Brigadier|Cdr|Commander|Capt|Captain|Marshal|Sir|Mr|Ms|Mrs|Dame|Prof"
+    r"|Sheikh|Prince|Crown Prince|King|Emir)\.?\s+)*"
     r"(?P<name>[A-Z][a-zA-Zà-ÿ’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Zà-ÿ’'-]+|bin|al|de|van|von|ibn)){1,3})"
 )
 _NOT_NAME_WORDS = frozenset(
@@ -62,6 +64,8 @@ class Person:
     end: int
     name: str
     state: str | None
+    written: str = ""
+    """The name as the sentence writes it ("Biden"), where ``name`` is the full one."""
 
 
 def find_people(info: SentenceInfo) -> list[Person]:
@@ -71,7 +75,7 @@ def find_people(info: SentenceInfo) -> list[Person]:
         if mention.label == PERSON:
             known = mention.value
             people[(mention.start, mention.end)] = Person(
-                mention.start, mention.end, known.name, known.state
+                mention.start, mention.end, known.name, known.state, mention.text
             )
     for mention in info.mentions:
         if mention.label != TITLE:
@@ -85,7 +89,7 @@ def find_people(info: SentenceInfo) -> list[Person]:
             continue
         offset = mention.end + (len(rest) - len(rest.lstrip(" ,"))) + match.start("name")
         state = _title_state(info, mention.start, getattr(mention.value, "state", None))
-        if any(p.start <= offset < p.end for p in people.values()):
+        if any(p.start < offset + len(name) and offset < p.end for p in people.values()):
             continue
         people[(offset, offset + len(name))] = Person(offset, offset + len(name), name, state)
     return sorted(people.values(), key=lambda p: p.start)
