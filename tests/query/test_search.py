@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pactwatch.api import Store
 from pactwatch.query.search import fts5_query
@@ -59,3 +63,17 @@ def test_odd_input_never_raises(filled: Store, text: str) -> None:
 def test_limit_caps_the_hits(filled: Store) -> None:
     assert len(filled.search("India", limit=3)) == 3
     assert len(filled.search("India", limit=50)) > 3
+
+
+@given(text=st.text(max_size=40))
+def test_fts5_accepts_every_query_it_is_given(text: str) -> None:
+    # Checked against the real engine: whatever a user types, MATCH never fails.
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='porter unicode61')")
+        conn.execute("INSERT INTO t VALUES ('India and France held Varuna off Goa')")
+        match = fts5_query(text)
+        if match:
+            conn.execute("SELECT count(*) FROM t WHERE t MATCH ?", (match,)).fetchone()
+    finally:
+        conn.close()

@@ -75,16 +75,7 @@ def print_detail(detail: EventDetail) -> None:
     console = Console()
     event = detail.event
     console.print(f"[bold]{escape(event.subject)}[/bold]  ({event.type}, {event.status or '—'})")
-    fields = [
-        ("id", event.id),
-        ("parties", ", ".join(event.parties) + (f"  ({_direction(event)})" if event.to else "")),
-        ("date", event.date or "—"),
-        ("place", event.place or "—"),
-        ("quantity", "—" if event.quantity is None else str(event.quantity)),
-        ("aliases", ", ".join(event.aliases) or "—"),
-        ("claims", f"{event.claims} in {len(event.documents)} document(s)"),
-    ]
-    for name, value in fields:
+    for name, value in _fields(event):
         console.print(f"  {name:<9} {escape(value)}", highlight=False)
     if detail.history:
         console.print("\n[bold]Status history[/bold]")
@@ -94,6 +85,18 @@ def print_detail(detail: EventDetail) -> None:
     console.print("\n[bold]Evidence[/bold]")
     for item in detail.evidence:
         console.print(_evidence(item))
+
+
+def _fields(event: StoredEvent) -> list[tuple[str, str]]:
+    return [
+        ("id", event.id),
+        ("parties", ", ".join(event.parties) + (f"  ({_direction(event)})" if event.to else "")),
+        ("date", event.date or "—"),
+        ("place", event.place or "—"),
+        ("quantity", "—" if event.quantity is None else str(event.quantity)),
+        ("aliases", ", ".join(event.aliases) or "—"),
+        ("claims", f"{event.claims} in {len(event.documents)} document(s)"),
+    ]
 
 
 def _evidence(item: Evidence) -> RenderableType:

@@ -40,11 +40,6 @@ def list_entities(
     return Results(found, columns=EntityRecord.COLUMNS)
 
 
-def entity_kinds(conn: Connection) -> list[str]:
-    """Return the kinds of entity the store holds, in alphabetical order."""
-    return list(conn.scalars(sa.select(entities.c.kind).distinct().order_by(entities.c.kind)))
-
-
 def _names(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
     found: defaultdict[str, list[str]] = defaultdict(list)
     for start in range(0, len(ids), _IN_CHUNK):

@@ -97,8 +97,3 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB: bulk writes touch many index pages
     cursor.execute("PRAGMA mmap_size = 1073741824")  # reads of big stores skip a syscall a page
     cursor.close()
-
-
-def is_sqlite(engine: Engine | sa.Connection) -> bool:
-    """Return True when ``engine`` talks to SQLite."""
-    return engine.dialect.name == "sqlite"
