@@ -95,7 +95,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
     """Return the events of a document, in order of their evidence, repeats merged."""
     drafts: list[Draft] = []
     pending: GenericSigning | None = None
-    recent: tuple[int, str] | None = None
+    recent: _Recent | None = None
     for info in doc.sentences:
         sentence_drafts = [d for row in BUILDERS if row.wakes(info) for d in row.build(info, doc)]
         for draft in sentence_drafts:
@@ -131,20 +131,35 @@ def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> N
     _settle_parties(draft, doc)
 
 
-def _recent_date(info: SentenceInfo, recent: tuple[int, str] | None) -> tuple[int, str] | None:
-    """Return (sentence index, date) of the last event date the text has given so far."""
+@dataclass(frozen=True, slots=True)
+class _Recent:
+    """The last event date the text gave: in which sentence and paragraph."""
+
+    sentence: int
+    paragraph: int
+    date: str
+
+
+def _recent_date(info: SentenceInfo, recent: _Recent | None) -> _Recent | None:
+    """Return the last event date the text has given so far, this sentence's if it has one."""
     dates = [d for d in info.dates if d.kind not in ("duration", "interval")]
-    return (info.index, dates[-1].edtf) if dates else recent
+    return _Recent(info.index, info.sent.doc_offset, dates[-1].edtf) if dates else recent
 
 
-def _inherit_dates(drafts: list[Draft], recent: tuple[int, str] | None) -> None:
-    """Give undated past events the date of the sentence just before ("The deal was signed")."""
+def _inherit_dates(drafts: list[Draft], recent: _Recent | None) -> None:
+    """Give undated past events the date the narrative is at ("The deal was signed there").
+
+    The date must come from the same paragraph or from at most two sentences before.
+    """
     if recent is None:
         return
     for draft in drafts:
-        close = draft.info.index - recent[0] <= _INHERIT_REACH
+        close = (
+            draft.info.index - recent.sentence <= _INHERIT_REACH
+            or draft.info.sent.doc_offset == recent.paragraph
+        )
         if close and draft.date is None and draft.status in _INHERITS and not draft.hedged:
-            draft.date = recent[1]
+            draft.date = recent.date
 
 
 def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:

@@ -48,6 +48,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         (
             "negotiating",
             r"negotiat(?:ed|ing|ions?)|talks (?:on|for|over)|close to (?:finali[sz]|sign)\w*"
+            r"|develop(?:s|ing)?|draft(?:s|ing)|prepar(?:e|es|ing)"
             r"|working on|finali[sz]ing|under discussion",
         ),
         ("proposed", r"propos(?:ed|al|es)|offered|floated"),
@@ -82,7 +83,11 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
     ),
     "exercise": _rows(
         "exercise",
-        ("planned", r"will (?:hold|conduct|take part|participate|organi[sz]e)|scheduled|plann?ed"),
+        (
+            "planned",
+            r"will (?:\w+ly )?(?:hold|conduct|take part|participate|organi[sz]e|stage|launch)"
+            r"|scheduled|plann?ed",
+        ),
         (
             "held",
             r"held|conduct(?:ed|ing)|carried out|took part|taking place|engaged|began|commenced"
