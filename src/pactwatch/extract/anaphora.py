@@ -15,8 +15,9 @@ from pactwatch.extract.drafts import Draft
 
 _GENERIC_SIGNING = re.compile(
     r"\b(?P<verb>sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?|conclud(?:ed|es)|adopt(?:ed|s)|clinch(?:ed|es))"
-    r"\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?P<noun>deal|agreement|pact|framework|treaty|accord|roadmap|declaration)\b"
+    r"\s+(?:an?|the|their|its|two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<noun>deals?|agreements?|pacts?|frameworks?|treat(?:y|ies)|accords?|roadmaps?"
+    r"|declarations?)\b"
 )
 _THE_DEAL = re.compile(
     r"\b(?:the|this|that) (?:deal|contract|agreement|order|package)s? (?:includes?|covers?|"

@@ -7,6 +7,7 @@ what the text attaches to that subject, not merely the nearest thing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
@@ -166,12 +167,15 @@ def find_date(
     """Return the EDTF date the sentence attaches to the subject at ``start:end``, or None.
 
     A date in a parenthesis right after the subject ("LEMOA (..., 2016)") or
-    right after its name ("... from 2013") is its own. Otherwise the nearest
-    date wins, unless another subject (``rivals``) is nearer to it, except
-    when that subject is only coordinated with this one ("X and a Y in 2024").
+    right after its name ("... from 2013") is its own; so is the first date
+    after it before any other subject ("X, signed in Washington in 2019, and
+    Y, ..."). Otherwise the nearest date wins, unless another subject
+    (``rivals``) is nearer to it, except when that subject is only
+    coordinated with this one ("X and a Y in 2024").
     """
     scope_end = _parenthesis_end(info, end)
     best: tuple[int, DateMention] | None = None
+    following: DateMention | None = None
     for mention in info.dates:
         if mention.kind == "duration" or (start <= mention.start and mention.end <= end):
             continue  # how long, not when; or part of the name ("Program ... 2021-2031")
@@ -184,13 +188,25 @@ def find_date(
         before = info.lower[max(0, info.local(mention.start) - 25) : info.local(mention.start)]
         if _NOT_EVENT_DATE.search(before):
             continue
+        if (
+            following is None
+            and end <= mention.start
+            and not _subject_between(rivals, end, mention)
+        ):
+            following = mention
         distance = _distance(mention.start, mention.end, start, end)
         opening = _OPENING.fullmatch(info.text[: info.local(mention.start)]) is not None
         if not opening and _taken_by_rival(info, mention, start, end, distance, rivals):
             continue
         if best is None or distance < best[0]:
             best = (distance, mention)
+    if following is not None:
+        return following.edtf
     return best[1].edtf if best is not None else None
+
+
+def _subject_between(rivals: list[tuple[int, int]], end: int, mention: DateMention) -> bool:
+    return any(end <= r_start < mention.start for r_start, _ in rivals)
 
 
 def _parenthesis_end(info: SentenceInfo, end: int) -> int:
@@ -303,14 +319,33 @@ def find_quantity(info: SentenceInfo, start: int) -> int | None:
     return value if value > 0 else None
 
 
-def find_place(info: SentenceInfo, start: int, end: int, *, skip: frozenset[str]) -> str | None:
-    """Return the place ("in Kuala Lumpur", "at Fort Wainwright, Alaska") nearest the subject."""
+def find_place(
+    info: SentenceInfo,
+    start: int,
+    end: int,
+    *,
+    skip: frozenset[str],
+    rivals: Sequence[tuple[int, int]] = (),
+) -> str | None:
+    """Return the place ("in Kuala Lumpur", "at Fort Wainwright, Alaska") of the subject.
+
+    The first place after the subject, before any other subject (``rivals``),
+    is its own; otherwise the nearest place.
+    """
     best: tuple[int, str] | None = None
+    following: tuple[int, str] | None = None
     for match in _PLACE.finditer(info.text):
         group = "place" if match.group("place") else "named"
         place = match.group(group).rstrip(".")
         if _EVENT_AFTER.match(info.text, match.end(group)):
             continue  # "at the G7 summit": an occasion, not a place
+        absolute_start = info.start + match.start(group)
+        if (
+            start <= absolute_start
+            and absolute_start + len(place) <= end
+            and (info.local(start) == match.start(group))
+        ):
+            continue  # the subject's own name ("in the Malabar exercise")
         if _NOT_PLACE_WORDS.match(place) or place in skip or _NOT_PLACE_TAIL.search(place):
             continue
         if place.split(",")[0].strip() in skip:
@@ -324,4 +359,8 @@ def find_place(info: SentenceInfo, start: int, end: int, *, skip: frozenset[str]
         distance = _distance(absolute, absolute + len(place), start, end)
         if best is None or distance < best[0]:
             best = (distance, place)
-    return best[1] if best is not None else None
+        free = not any(end <= r_start < absolute for r_start, _ in rivals)
+        if following is None and absolute >= end and free:
+            following = (distance, place)
+    chosen = following or best
+    return chosen[1] if chosen is not None else None

@@ -30,6 +30,15 @@ _COPRODUCTION_OF = re.compile(
     r"|submarines?|helicopters?|drones?|systems?))\b"
     r"|\bcollaboration regarding\s+(?P<np2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+engines?)\b"
 )
+_OPERATED_BY = re.compile(
+    r"\b(?:Air Force|Navy|Army|Marine Corps|Marines|Coast Guard|Air Corps|Naval Air Arm)"
+    r"(?:[’']s)?\s+(?:[\w-]+\s+){0,2}$"
+)
+"""A service's own aircraft or ship ("three Royal Air Force Chinook helicopters"): not a sale."""
+_HANDED_TO = re.compile(
+    r"\b(?:provided|transferred|handed over|sold|supplied|delivered|given|donated|leased|gifted)"
+    r"\s+to\b"
+)
 _KIND_REACH: Final = 60
 _NAMED_KIND_REACH: Final = 160
 _FOR_PLATFORM = re.compile(
@@ -122,7 +131,7 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if id(mention.value) in seen:
             continue
         seen.add(id(mention.value))
-        if _is_destination(info, mention.start):
+        if _is_destination(info, mention.start) or _deployed(info, mention.start):
             continue
         start, end = _extend_platform(info, mention)
         event_type = (
@@ -193,6 +202,12 @@ def _builds_locally(info: SentenceInfo, cue: re.Match[str]) -> bool:
         code for m in _platform_mentions(info) if m.start in inside for code in platform_states(m)
     }
     return not states or states[0] not in makers
+
+
+def _deployed(info: SentenceInfo, start: int) -> bool:
+    """Return True for a service's own platform on the move, not changing hands."""
+    before = info.text[max(0, info.local(start) - 40) : info.local(start)]
+    return _OPERATED_BY.search(before) is not None and _HANDED_TO.search(info.lower) is None
 
 
 def _is_destination(info: SentenceInfo, start: int) -> bool:

@@ -36,7 +36,9 @@ _GENERIC_EXERCISE_NAMES: Final = frozenset(
 _DESCRIBED_EXERCISE = re.compile(
     rf"\b(?P<np>(?:joint|combined|bilateral|trilateral)\s+(?:(?:military|naval|air|maritime"
     rf"|aerial|strategic|army|amphibious|anti-terror\w*)\s+)*(?:and\s+\w+\s+)?{EXERCISE_WORDS}"
-    r"(?:\s+(?:with|in|over|near|off)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+    r"(?:\s+(?:with|in|over|near|off)\s+(?:the\s+)?(?!(?:19|20)\d\d\b|(?:January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b)[\w’'-]+"
+    r"(?:\s+[A-Z][\w’'-]+)*"
     r"(?:\s+(?:naval|armed|air)\s+forces)?){0,2})"
 )
 _EXERCISE_HAPPENS = re.compile(

@@ -87,7 +87,7 @@ _ONE_END = re.compile(
 _INHERITS = frozenset(
     {"signed", "held", "ordered", "established", "granted", "imposed", "extended"}
 )
-_INHERIT_REACH = 2
+_LOCAL_REACH = 2
 _FOLD = re.compile(r"[^a-z0-9]+")
 
 
@@ -127,39 +127,51 @@ def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> N
     if draft.type in ("procurement", "coproduction"):
         draft.quantity = find_quantity(info, draft.start)
     if draft.place is None and (draft.type in _PLACED or draft.status in _ARRIVED):
-        draft.place = find_place(info, draft.start, draft.end, skip=doc.lexicon.country_names)
+        draft.place = find_place(
+            info, draft.start, draft.end, skip=doc.lexicon.country_names, rivals=rivals
+        )
     _settle_parties(draft, doc)
 
 
 @dataclass(frozen=True, slots=True)
 class _Recent:
-    """The last event date the text gave: in which sentence and paragraph."""
+    """Where the narrative is: the last date given (sentence, paragraph) and the last exact one."""
 
     sentence: int
     paragraph: int
     date: str
+    precise: str | None
+    """The last day or month given: the date a news report is at, not a background year."""
 
 
 def _recent_date(info: SentenceInfo, recent: _Recent | None) -> _Recent | None:
-    """Return the last event date the text has given so far, this sentence's if it has one."""
+    """Return where the narrative is after this sentence."""
     dates = [d for d in info.dates if d.kind not in ("duration", "interval")]
-    return _Recent(info.index, info.sent.doc_offset, dates[-1].edtf) if dates else recent
+    if not dates:
+        return recent
+    last = dates[-1]
+    precise = last.edtf if last.precision in ("day", "month") else None
+    if precise is None and recent is not None:
+        precise = recent.precise
+    return _Recent(info.index, info.sent.doc_offset, last.edtf, precise)
 
 
 def _inherit_dates(drafts: list[Draft], recent: _Recent | None) -> None:
     """Give undated past events the date the narrative is at ("The deal was signed there").
 
-    The date must come from the same paragraph or from at most two sentences before.
+    A date from the same paragraph or at most two sentences before holds;
+    further away, only the last day or month given does.
     """
     if recent is None:
         return
     for draft in drafts:
+        if draft.date is not None or draft.status not in _INHERITS or draft.hedged:
+            continue
         close = (
-            draft.info.index - recent.sentence <= _INHERIT_REACH
+            draft.info.index - recent.sentence <= _LOCAL_REACH
             or draft.info.sent.doc_offset == recent.paragraph
         )
-        if close and draft.date is None and draft.status in _INHERITS and not draft.hedged:
-            draft.date = recent.date
+        draft.date = recent.date if close else recent.precise
 
 
 def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:
