@@ -102,7 +102,9 @@ def _described_meetings(info: SentenceInfo) -> list[Draft]:
     anchor = info.start + (match.start("np") if match else met.start() if met else 0)
     if len(people) >= 2 and len({p.state for p in people}) >= 2:
         first, second = _two_sides(people)
-        subject = f"{noun} between {_surname(first.name)} and {_surname(second.name)}"
+        subject = (
+            f"{noun} between {first.written or first.name} and {second.written or second.name}"
+        )
         return [Draft("meeting", subject, anchor, anchor + len(noun), info)]
     if match is None:
         return []
@@ -142,7 +144,8 @@ def build_visits(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     if not people:
         return []
     visit = _VISIT_WORD.search(info.lower)
-    near = info.lower[max(0, visit.start() - 30) : visit.start()] if visit else info.lower
+    anchor = visit or _MEETING_WORDS.search(info.lower)
+    near = info.lower[max(0, anchor.start() - 30) : anchor.start()] if anchor else info.lower
     future = FUTURE_CUES.search(near) is not None
     pairs = _possessive_visits(info, doc, people)
     if pairs is None:
@@ -229,7 +232,7 @@ def _state_of(
     """Return (state, place) for a place written at ``local_start``, or None if unknown."""
     local_end = local_start + len(place)
     for state in info.states:
-        if local_start <= info.local(state.start) and info.local(state.end) <= local_end:
+        if info.local(state.start) < local_end and local_start < info.local(state.end):
             named_state = state.how != METONYM and len(place) <= state.end - state.start + 1
             return state.code, None if named_state else place
     code = place_state(place, prefer=doc.dyad)
