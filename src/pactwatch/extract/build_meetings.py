@@ -33,8 +33,6 @@ _MEETING_TAIL = re.compile(
     r"(?:\s+(?:19|20)\d\d)?|(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)(?:\s+(?:19|20)\d\d|\s+(?:last|this|next) year)?)"
 )
-_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "II", "III", "IV"})
-_PARTICLES = frozenset({"bin", "ibn", "al", "de", "van", "von", "da"})
 _MET = re.compile(r"\b(?:met|meets|meet|meeting)\s+(?:with\s+)?")
 _VISIT_TO = re.compile(
     r"\b(?:visit(?:ed|ing|s)?|trip|tour|travel(?:l?ed)?|arriv(?:ed|al|es)|departure|went|flew"
@@ -116,14 +114,6 @@ def _described_meetings(info: SentenceInfo) -> list[Draft]:
             Draft("meeting", clean_subject(noun), anchor, anchor + len(noun), info, confidence=0.5)
         ]
     return []
-
-
-def _surname(name: str) -> str:
-    """Return a person's family name ("Lloyd J. Austin III" -> "Austin")."""
-    words = [w for w in name.split() if w not in _SUFFIXES]
-    if len(words) >= 3 and words[-2] in _PARTICLES:
-        return " ".join(words[-3:])
-    return words[-1] if words else name
 
 
 def _two_sides(people: list[Person]) -> tuple[Person, Person]:
