@@ -103,7 +103,7 @@ _NOT_PLACE_WORDS = re.compile(
 _NOT_YET_CUE: Final = re.compile(r"\b(?:yet to|not yet|still to)\b")
 _NAMED_BY_TRIGGER: Final = frozenset({"meeting", "visit", "exercise", "port_call", "institution"})
 """Types whose subject may hold the trigger word itself ("one-on-one meeting")."""
-_REACH: Final = 120
+_REACH: Final = 160
 """How far (in characters) a trigger may be from the subject it gives a status to."""
 
 

@@ -96,8 +96,11 @@ def _overlaps(drafts: list[Draft], start: int, end: int) -> bool:
 
 def _specific_exercise(name: str, info: SentenceInfo, start: int, end: int) -> bool:
     words = name.lower().split()
-    if all(w in _GENERIC_EXERCISE_NAMES for w in words):
-        return False
+    titled = len(words) >= 3 and all(w[:1].isupper() for w in name.split())
+    if all(w in _GENERIC_EXERCISE_NAMES for w in words) and not titled:
+        return (
+            False  # "joint military exercises"; but "Combined Joint Live-Fire Exercise" names one
+        )
     # "Indian and American troops" or "Russia-Algeria": states, not a name
     covered = sum(s.end - s.start for s in info.states if start <= s.start and s.end <= end)
     return covered < len(name.replace(" and ", "").replace(" ", "").replace("-", "")) * 0.6

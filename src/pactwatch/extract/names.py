@@ -135,6 +135,11 @@ _NAMED_EXERCISE_AFTER = re.compile(
 _CALLED_NAME = re.compile(
     rf"\b(?:called|named|dubbed|code-?named)\s+(?:the\s+)?[“\"‘'](?P<name>{NAME})[”\"’']"
 )
+_EXERCISE_HEADED = re.compile(
+    r"\s(?:Exercises?|Drills?|Manoeuvres|Maneuvers)$"
+    r"|^(?:Combined|Joint|Bilateral)\s.*\sOperations?$"
+)
+"""Capitalised names that are exercises by their last word ("Combined Amphibious Operation")."""
 _QUOTED = re.compile(r"[“\"‘](?P<name>[A-Z][^”\"’]{2,120}?)[,.]?[”\"’]")
 _NAME_RUN = re.compile(NAME)
 _PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
@@ -210,6 +215,7 @@ def exercise_names(text: str) -> list[tuple[int, int]]:
             trimmed = _trim(text, match.start("name"), match.end("name"))
             if trimmed is not None:
                 found.append(trimmed)
+    found.extend((s, e) for s, e in name_runs(text) if _EXERCISE_HEADED.search(text[s:e]))
     return found
 
 

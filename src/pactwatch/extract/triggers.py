@@ -83,6 +83,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
     ),
     "exercise": _rows(
         "exercise",
+        ("held", r"planned and (?:organi[sz]ed|conducted|held|staged)"),
         (
             "planned",
             r"will (?:\w+ly )?(?:hold|conduct|take part|participate|organi[sz]e|stage|launch)"
