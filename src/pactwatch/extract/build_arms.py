@@ -13,6 +13,7 @@ from pactwatch.extract.lexicon import ENTRY, KIND, Mention
 
 _PROCUREMENT_CUE = re.compile(
     r"\b(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|acquisition|order\w*|contract\w*|deal"
+    r"|provid\w*"
     r"|deliver\w*|handed over|hand over|sale|sell\w*|sold|supply|supplied|supplies|induct\w*"
     r"|commission\w*|operates|arrived|received|transferr?\w*|import\w*|export\w*|use of"
     r"|select\w*|chose|chosen|picked|opted for)\b"
@@ -25,10 +26,10 @@ _COPRODUCTION_CUE = re.compile(
     r"|produced locally|built locally|local assembly)\b"
 )
 _COPRODUCTION_OF = re.compile(
-    r"\b(?:co-?development|co-?production|joint production|collaboration regarding|manufacture)"
+    r"\b(?i:co-?development|co-?production|joint production|collaboration regarding|manufacture)"
     r"\s+of\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:engines?|aircraft|missiles?"
     r"|submarines?|helicopters?|drones?|systems?))\b"
-    r"|\bcollaboration regarding\s+(?P<np2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+engines?)\b"
+    r"|\b(?i:collaboration regarding)\s+(?P<np2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+engines?)\b"
 )
 _OPERATED_BY = re.compile(
     r"\b(?:Air Force|Navy|Army|Marine Corps|Marines|Coast Guard|Air Corps|Naval Air Arm)"
@@ -58,6 +59,10 @@ _PLATFORM_STOP: Final = frozenset(
 _LEFT_MODEL = re.compile(r"^(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Z0-9][\w-]*$")
 _MADE_BY = re.compile(r"^[\w.]+-(?:made|built|designed|supplied)$")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "final", "initial"})
+_GENERIC_HEADS: Final = frozenset(
+    """aircraft jets planes vessels ships boats units systems system batteries battery guns
+    vehicles variant variants platforms""".split()
+)
 _NEXT_WORD = re.compile(r"\s+(?P<word>[^\s,;:]+)")
 
 
@@ -83,7 +88,12 @@ def _extend_platform(info: SentenceInfo, mention: Mention) -> tuple[int, int]:
         break
     end = mention.end
     for match in _NEXT_WORD.finditer(info.text, info.local(mention.end)):
-        if match.start() != info.local(end) or not _MODEL_TOKEN.match(match.group("word")):
+        word = match.group("word")
+        if match.start() != info.local(end):
+            break
+        if word.lower() in _GENERIC_HEADS:
+            return start, info.start + match.end()  # "Rafale aircraft", "Iron Dome batteries"
+        if not _MODEL_TOKEN.match(word):
             break
         end = info.start + match.end()
     return start, end

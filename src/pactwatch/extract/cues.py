@@ -53,7 +53,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
         "port call", "port calls", "port visit", "pulled into", "called at",
     ),
     "procurement": (
-        *_forms("buy", "purchase", "procure", "acquire", "order", "contract", "deal"),
+        *_forms("buy", "purchase", "procure", "acquire", "order", "contract", "deal", "provide"),
         *_forms("deliver", "delivery", "sale", "sell", "supply", "induct", "commission"),
         *_forms("operate", "arrive", "receive", "transfer", "import", "export", "select"),
         *_forms("produce", "develop", "manufacture", "license", "licence", "build"),

@@ -248,6 +248,10 @@ def _same_event(first: Draft, second: Draft, names: dict[int, tuple[str, set[str
     if subject_a == subject_b:
         return True
     compatible = None in (first.status, second.status) or first.status == second.status
+    if first.type in ("procurement", "coproduction"):
+        # stages of one programme are separate events: only a name within the other's merges
+        words_a, words_b = set(subject_a.split()), set(subject_b.split())
+        return compatible and (words_a <= words_b or words_b <= words_a)
     return compatible and not all_a.isdisjoint(all_b)
 
 

@@ -29,6 +29,10 @@ _VERB = re.compile(
     r"^(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|order\w*|deliver\w*|sell\w*|sold"
     r"|suppl\w+|receiv\w+|transferr?\w*|import\w*|export\w*|operat\w+|induct\w+)$"
 )
+_SUPPLY_VERB = re.compile(
+    r"\b(?:provid\w*|suppl(?:y|ies|ied|ying)|deliver\w*|sell\w*|sold|transferr?\w*|export\w*"
+    r"|buy\w*|bought|purchas\w+|acquir\w+|order\w*)\s+$"
+)
 _DEFINITE = re.compile(
     r"(?:\bthe|\bthese|\bthose|\bits|\btheir|[’']s)\s+(?:[\w-]+,?\s+){0,3}$", re.IGNORECASE
 )
@@ -85,7 +89,7 @@ def _phrase(info: SentenceInfo, kind: Mention) -> KindPhrase | None:
         return None
     if not named and state is None and _DEFINITE.search(info.text[: info.local(start)]):
         return None  # "the combat UAVs": a platform named before, not a new one
-    if not named and state is None and words == 0:
+    if not named and state is None and words == 0 and not _SUPPLY_VERB.search(before):
         return None
     return KindPhrase(start, kind.end, text, state, named)
 
