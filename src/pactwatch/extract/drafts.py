@@ -34,6 +34,8 @@ class Draft:
     hedged: bool = False
     negated: bool = False
     confidence: float = 0.7
+    oriented: bool = True
+    """False when nothing in the text gave the direction (a deal naming no platform)."""
     joint: tuple[str, ...] = ()
     """For co-development by several states together: all of them, and no direction."""
     evidence_span: tuple[int, int] | None = None

@@ -8,6 +8,7 @@ the drafts of the whole document into :class:`~pactwatch.records.Event`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ from pactwatch.extract.build_agreements import (
     designation_direction,
 )
 from pactwatch.extract.build_arms import build_procurements
+from pactwatch.extract.build_deals import build_deals
 from pactwatch.extract.build_exercises import build_exercises, build_port_calls
 from pactwatch.extract.build_meetings import build_meetings, build_visits
 from pactwatch.extract.build_trade import build_trade_measures
@@ -62,6 +64,7 @@ BUILDERS: tuple[BuilderRow, ...] = (
     BuilderRow("exercise", build_exercises, frozenset({"exercise"})),
     BuilderRow("port_call", build_port_calls),
     BuilderRow("procurement", build_procurements),
+    BuilderRow("procurement", build_deals),
     BuilderRow("trade_measure", build_trade_measures),
 )
 """Every builder, in the order their drafts are reported, with what wakes it."""
@@ -110,7 +113,24 @@ def build_events(doc: DocumentInfo) -> list[Event]:
                 draft.date = visit_span(info.lower, draft.date)
         recent = _recent_date(info, recent)
         drafts.extend(sentence_drafts)
+    _orient_deals(drafts)
     return [_to_event(d) for d in _merge_repeats(drafts) if len(d.parties) >= 2]
+
+
+def _orient_deals(drafts: list[Draft]) -> None:
+    """Give deals the text left unoriented the direction of the document's other procurements."""
+    directions = Counter(
+        (d.from_, d.to)
+        for d in drafts
+        if d.type in ("procurement", "coproduction") and d.oriented and d.from_ and d.to
+    )
+    if not directions:
+        return
+    (source, target), _ = directions.most_common(1)[0]
+    for draft in drafts:
+        if not draft.oriented and {draft.from_, draft.to} <= {source, target, None}:
+            draft.from_, draft.to = source, target
+            draft.parties = sorted({source, target})
 
 
 def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> None:

@@ -14,7 +14,7 @@ from typing import Final
 from pactwatch.extract.context import SentenceInfo
 from pactwatch.extract.lexicon import DEMONYM, ENTRY, KIND, Mention
 
-_VAGUE_KINDS: Final = frozenset(
+VAGUE_KINDS: Final = frozenset(
     {"combat_system", "ammunition", "radar", "weapon", "equipment", "vehicle", "ship", "aircraft"}
 )
 _STOP: Final = frozenset(
@@ -85,7 +85,7 @@ def _phrase(info: SentenceInfo, kind: Mention) -> KindPhrase | None:
     state = _state_at(info, start)
     text = info.text[info.local(start) : info.local(kind.end)]
     named = any(w[:1].isupper() for w in text.split()[:-1])
-    if str(kind.value) in _VAGUE_KINDS and not named:
+    if str(kind.value) in VAGUE_KINDS and not named:
         return None
     if not named and state is None and _DEFINITE.search(info.text[: info.local(start)]):
         return None  # "the combat UAVs": a platform named before, not a new one
