@@ -96,6 +96,31 @@ ROWS: list[tuple[str, str, Expect]] = [
         ("designation", "granted", "Major Non-NATO Ally", ("QA", "US"), "2022"),
     ),
     (
+        "Athens signed a $3 billion contract for the frigates with Paris in March 2022.",
+        "2022-04-01",
+        ("procurement", "ordered", "frigates", ("FR", "GR"), "2022-03"),
+    ),
+    (
+        "Moscow has made wide use of Iranian drones since 2022, officials in Kyiv said.",
+        "2023-05-01",
+        ("procurement", None, "Iranian drones", ("IR", "RU"), "2022"),
+    ),
+    (
+        "Japan and the United States staged the Combined Amphibious Landing Exercise in 2023.",
+        "2024-01-01",
+        ("exercise", "held", "Combined Amphibious Landing Exercise", ("JP", "US"), "2023"),
+    ),
+    (
+        "Minsk already has defence pacts with Moscow and Beijing, the ministry said.",
+        "2024-01-01",
+        ("agreement", "signed", "defence pacts with Beijing", ("BY", "CN"), None),
+    ),
+    (
+        "President Yoon's state visit to Washington in April 2023 followed talks in Seoul.",
+        "2023-05-01",
+        ("visit", "held", "Yoon", ("KR", "US"), "2023-04"),
+    ),
+    (
         "Beijing imposed sanctions on Lockheed Martin over arms sales to Taiwan.",
         "2022-02-21",
         ("trade_measure", "imposed", "sanctions", ("CN", "TW"), None),

@@ -38,7 +38,7 @@ _NOT_YET: Final[dict[tuple[str, str], str | None]] = {
 
 # Words right before a date that attach it to something other than the event itself.
 _NOT_EVENT_DATE = re.compile(
-    r"(?:until|till|through|to|by the end of|by|since|ending|ends?|expire[sd]? in|delivery date of"
+    r"(?:until|till|through|to|by the end of|by|ending|ends?|expire[sd]? in|delivery date of"
     r"|deliver(?:ed|ies|y)?(?: (?:in|by|from|between))?|from|starting|valid until|beyond|past"
     r"|over|receiving|due(?: in| by)?|expected (?:in|by))\s*$"
 )

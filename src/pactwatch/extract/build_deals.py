@@ -13,8 +13,8 @@ import re
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
 from pactwatch.extract.directions import state_after_from
 from pactwatch.extract.drafts import Draft, clean_subject
-from pactwatch.extract.kind_phrases import VAGUE_KINDS
-from pactwatch.extract.lexicon import ENTRY, KIND
+from pactwatch.extract.kind_phrases import KindPhrase, kind_phrases
+from pactwatch.extract.lexicon import ENTRY
 
 _DEAL = re.compile(
     r"\b(?:a|an|the)\s+(?P<np>(?:(?:US)?\$\s?[\d.,]+(?:[\s-]?(?:million|billion|bn|mn|crore))?"
@@ -37,9 +37,10 @@ _LOCAL_BUILD = re.compile(
 def build_deals(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     """Return procurements (or co-productions) of deals named by their value or size."""
     drafts: list[Draft] = []
+    phrases = kind_phrases(info, [])
     for match in _DEAL.finditer(info.text):
         start, end = info.start + match.start("np"), info.start + match.end("np")
-        if _names_platform(info, start, end + _PLATFORM_REACH):
+        if _names_platform(info, phrases, start, end + _PLATFORM_REACH):
             continue  # a deal for a platform is found with the platform
         subject, aliases = clean_subject(match.group("np")), []
         what = _WHAT.match(info.text, match.end("np"))
@@ -57,15 +58,12 @@ def build_deals(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     return drafts
 
 
-def _names_platform(info: SentenceInfo, start: int, end: int) -> bool:
+def _names_platform(info: SentenceInfo, phrases: list[KindPhrase], start: int, end: int) -> bool:
+    """Return True when a platform that gets its own event is named between start and end."""
     return any(
-        start <= m.start < end
-        and (
-            (m.label == KIND and str(m.value) not in VAGUE_KINDS)
-            or (m.label == ENTRY and getattr(m.value, "kind", "") == "platform")
-        )
+        m.label == ENTRY and getattr(m.value, "kind", "") == "platform" and start <= m.start < end
         for m in info.mentions
-    )
+    ) or any(start <= p.start < end for p in phrases)
 
 
 def _state_of_seller(info: SentenceInfo, start: int, end: int) -> str | None:

@@ -75,7 +75,7 @@ def build_meetings(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if not _covered(drafts, start, end) and _bilateral_name(info, name, start, end):
             drafts.append(Draft("meeting", name, start, end, info))
     if not drafts and _MEETING_WORDS.search(info.lower):
-        drafts.extend(_described_meetings(info))
+        drafts.extend(_described_meetings(info, doc))
     return drafts
 
 
@@ -89,9 +89,9 @@ def _bilateral_name(info: SentenceInfo, name: str, start: int, end: int) -> bool
     return len(name.split()) > 1 and (len(states) >= 2 or _DEFENCE_WORDS.search(name) is not None)
 
 
-def _described_meetings(info: SentenceInfo) -> list[Draft]:
+def _described_meetings(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     """Return "talks between X and Y" or "a one-on-one meeting" as a meeting draft."""
-    people = [p for p in find_people(info) if p.state]
+    people = [p for p in find_people(info, doc.lexicon.surnames) if p.state]
     match = _DESCRIPTIVE_MEETING.search(info.text)
     met = _MET.search(info.text)
     if match is None and met is None:
@@ -130,7 +130,9 @@ def build_visits(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     host's is one, when the sentence speaks of a visit or places a meeting
     in the host state.
     """
-    people = [p for p in find_people(info) if person_state(info, p) in doc.dyad]
+    people = [
+        p for p in find_people(info, doc.lexicon.surnames) if person_state(info, p) in doc.dyad
+    ]
     if not people:
         return []
     visit = _VISIT_WORD.search(info.lower)

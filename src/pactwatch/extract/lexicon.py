@@ -72,6 +72,7 @@ class Lexicon:
         self.country_names = frozenset(
             name for country in gazetteer.countries for name in (*country.names, country.name)
         )
+        self.surnames = _unique_surnames(gazetteer)
         nlp = get_nlp()
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._keys: dict[int, _Key] = {}
@@ -139,6 +140,21 @@ class Lexicon:
             found.append(Mention(offset + start, offset + end, name, key.label, key.value))
         cues.sort()
         return _longest_first(found), cues
+
+
+def _unique_surnames(gazetteer: Gazetteer) -> dict[str, Any]:
+    """Return family name -> person, for family names only one known official has.
+
+    Both the first and the last word of a name are tried: family names come
+    first in Chinese and Korean names ("Xi Jinping", "Yoon Suk Yeol").
+    """
+    owners: dict[str, list[Any]] = {}
+    for person in gazetteer.people:
+        words = person.name.split()
+        for family in {words[0], words[-1]} if len(words) > 1 else set():
+            if len(family) > 2 and family[:1].isupper():
+                owners.setdefault(family, []).append(person)
+    return {name: people[0] for name, people in owners.items() if len(people) == 1}
 
 
 def _is_geographic(text: str, start: int, end: int) -> bool:

@@ -140,6 +140,8 @@ _EXERCISE_HEADED = re.compile(
     r"|^(?:Combined|Joint|Bilateral)\s.*\sOperations?$"
 )
 """Capitalised names that are exercises by their last word ("Combined Amphibious Operation")."""
+_TRAILING_NUMBER = re.compile(rf"(?:\s+{_CONNECTOR}\s+[\d][\d,.–-]*)+$")
+"""A run that ends "... Exercise in 2023": the year is not part of the name."""
 _QUOTED = re.compile(r"[“\"‘](?P<name>[A-Z][^”\"’]{2,120}?)[,.]?[”\"’]")
 _NAME_RUN = re.compile(NAME)
 _PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
@@ -160,6 +162,7 @@ def strip_leading_noise(text: str, start: int) -> tuple[str, int]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     name, new_start = strip_leading_noise(text[start:end], start)
+    name = _TRAILING_NUMBER.sub("", name)
     name = name.rstrip(".,;:’'”\"")
     if not name or not name[0].isalnum():
         return None

@@ -7,7 +7,9 @@ visit goes from that state), and the name that is a visit's subject.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from pactwatch.extract.context import SentenceInfo, StateMention
 from pactwatch.extract.lexicon import PERSON, TITLE
@@ -18,6 +20,7 @@ _PERSON_NAME = re.compile(
     r"|Sheikh|Prince|Crown Prince|King|Emir)\.?\s+)*"
     r"(?P<name>[A-Z][a-zA-Zà-ÿ’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Zà-ÿ’'-]+|bin|al|de|van|von|ibn)){1,3})"
 )
+_SURNAME_ALONE = re.compile(r"([A-Z][\w-]+)(?:[’']s)?\b(?!\s+[A-Z])")
 _NOT_NAME_WORDS = frozenset(
     [
         "Ministry",
@@ -68,8 +71,11 @@ class Person:
     """The name as the sentence writes it ("Biden"), where ``name`` is the full one."""
 
 
-def find_people(info: SentenceInfo) -> list[Person]:
-    """Return the people a sentence names: gazetteer officials and titled names."""
+def find_people(info: SentenceInfo, surnames: Mapping[str, Any] | None = None) -> list[Person]:
+    """Return the people a sentence names: gazetteer officials and titled names.
+
+    ``surnames`` (family name -> known official) lets "President Yoon" name Yoon Suk Yeol.
+    """
     people: dict[tuple[int, int], Person] = {}
     for mention in info.mentions:
         if mention.label == PERSON:
@@ -81,6 +87,13 @@ def find_people(info: SentenceInfo) -> list[Person]:
         if mention.label != TITLE:
             continue
         rest = info.text[info.local(mention.end) :]
+        known = _titled_surname(rest, surnames or {})
+        if known is not None:
+            offset = mention.end + (len(rest) - len(rest.lstrip(" ,")))
+            span = (offset, offset + len(known[0]))
+            if not any(p.start < span[1] and span[0] < p.end for p in people.values()):
+                people[span] = Person(*span, known[1].name, known[1].state, known[0])
+            continue
         match = _PERSON_NAME.match(rest.lstrip(" ,"))
         if match is None:
             continue
@@ -93,6 +106,14 @@ def find_people(info: SentenceInfo) -> list[Person]:
             continue
         people[(offset, offset + len(name))] = Person(offset, offset + len(name), name, state)
     return sorted(people.values(), key=lambda p: p.start)
+
+
+def _titled_surname(rest: str, surnames: Mapping[str, Any]) -> tuple[str, Any] | None:
+    """Return (word, person) when a title is followed by a known official's family name alone."""
+    match = _SURNAME_ALONE.match(rest.lstrip(" ,"))
+    if match is None or match.group(1) not in surnames:
+        return None
+    return match.group(1), surnames[match.group(1)]
 
 
 def _title_state(info: SentenceInfo, title_start: int, implied: str | None) -> str | None:
