@@ -92,6 +92,12 @@ _INHERITS = frozenset(
 )
 _LOCAL_REACH = 2
 _FOLD = re.compile(r"[^a-z0-9]+")
+_GENERIC_WORDS = frozenset(
+    """agreement agreements arrangement arrangements deal pact treaty memorandum understanding
+    framework accord protocol concerning on of the a an and for in to with between joint
+    defence defense military cooperation bilateral strategic exercise exercises drills meeting
+    talks dialogue summit visit""".split()
+)
 
 
 def build_events(doc: DocumentInfo) -> list[Event]:
@@ -272,7 +278,50 @@ def _same_event(first: Draft, second: Draft, names: dict[int, tuple[str, set[str
         # stages of one programme are separate events: only a name within the other's merges
         words_a, words_b = set(subject_a.split()), set(subject_b.split())
         return compatible and (words_a <= words_b or words_b <= words_a)
-    return compatible and not all_a.isdisjoint(all_b)
+    return compatible and (not all_a.isdisjoint(all_b) or _core_within(all_a, all_b))
+
+
+def _cores(names: set[str]) -> set[str]:
+    """Return the distinctive words of a set of folded names (no "agreement", "joint"...)."""
+    return {w for name in names for w in name.split() if w not in _GENERIC_WORDS}
+
+
+def _core_within(names_a: set[str], names_b: set[str]) -> bool:
+    """Return True when one name's distinctive words (two or more) all appear in another's."""
+    for a in names_a:
+        core_a = set(a.split()) - _GENERIC_WORDS
+        for b in names_b:
+            core_b = set(b.split()) - _GENERIC_WORDS
+            small, large = sorted((core_a, core_b), key=len)
+            if len(small) >= 2 and small <= large:
+                return True
+    return False
+
+
+def _headline(draft: Draft) -> bool:
+    """Return True for a draft from a headline: a short first line with no full stop."""
+    info = draft.info
+    return info.index == 0 and len(info.text) < 150 and not info.text.endswith((".", "!", "?"))
+
+
+def _drop_headlines(drafts: list[Draft], names: dict[int, tuple[str, set[str]]]) -> list[Draft]:
+    """Drop a headline's draft where the text reports the same event again (a lead restates it)."""
+    kept = []
+    for draft in drafts:
+        if _headline(draft):
+            cores = _cores(names[id(draft)][1])
+            later = [
+                d
+                for d in drafts
+                if d.type == draft.type
+                and not _headline(d)
+                and not cores.isdisjoint(_cores(names[id(d)][1]))
+            ]
+            if later:
+                _fill_gaps(later[0], draft)
+                continue
+        kept.append(draft)
+    return kept
 
 
 def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
@@ -281,6 +330,7 @@ def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
         id(d): (_fold(d.subject), {_fold(d.subject), *(_fold(a) for a in d.aliases)})
         for d in drafts
     }
+    drafts = _drop_headlines(drafts, names)
     kept: list[Draft] = []
     for draft in drafts:
         twin = next((k for k in kept if _same_event(k, draft, names)), None)

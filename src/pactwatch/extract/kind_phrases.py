@@ -23,7 +23,8 @@ _STOP: Final = frozenset(
     which who use delivering supplying selling buying purchasing acquiring procuring ordering
     receiving transferring providing sending shipping exporting importing using operating
     deploying building producing manufacturing making one two three four five six seven eight
-    nine ten eleven twelve dozen""".split()
+    nine ten eleven twelve dozen would will could should can may might must provide provides
+    provided get gets got make makes""".split()
 )
 _VERB = re.compile(
     r"^(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|order\w*|deliver\w*|sell\w*|sold"
@@ -79,15 +80,21 @@ def _phrase(info: SentenceInfo, kind: Mention) -> KindPhrase | None:
             or word.endswith(("’s", "'s", ","))
         ):
             break
-        start = info.start + match.start(1)
+        at = info.start + match.start(1)
+        named_state = next((s for s in info.states if s.start == at), None)
+        if named_state is not None and named_state.how != DEMONYM:
+            break  # "Ukraine would provide ...": the state is no modifier
+        start = at
         before = before[: match.start(1)]
         words += 1
+        if named_state is not None:
+            break  # "Iranian drones": the adjective ends the phrase
     state = _state_at(info, start)
     text = info.text[info.local(start) : info.local(kind.end)]
     named = any(w[:1].isupper() for w in text.split()[:-1])
     if str(kind.value) in VAGUE_KINDS and not named:
         return None
-    if not named and state is None and _DEFINITE.search(info.text[: info.local(start)]):
+    if state is None and _DEFINITE.search(info.text[: info.local(start)]):
         return None  # "the combat UAVs": a platform named before, not a new one
     if not named and state is None and words == 0 and not _SUPPLY_VERB.search(before):
         return None
