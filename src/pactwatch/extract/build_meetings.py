@@ -21,8 +21,9 @@ _NTH_MEETING = re.compile(
 _DESCRIPTIVE_MEETING = re.compile(
     r"\b(?:held|had|hold|have|holds|during|after|following|at|in|on)\s+(?:an?\s+|the\s+|their\s+)?"
     r"(?P<np>(?:(?:bilateral|one-on-one|high-level|delegation-level|ministerial|separate"
-    r"|summit|official|informal|first|annual|productive|restricted)\s+)*"
-    r"(?:meeting|talks|discussions|summit))\b"
+    r"|summit|official|informal|first|second|annual|productive|restricted|virtual|online"
+    r"|telephone|phone|video|inaugural|trilateral|leaders[’']?|extensive|wide-ranging)\s+)*"
+    r"(?:meetings?|talks|discussions|summit|call|conversation))\b"
 )
 _DEFENCE_WORDS = re.compile(
     r"\b(?:Defen[cs]e|Security|Military|Ministerial|Strategic|Bilateral|2\+2|Consultative"
@@ -40,6 +41,10 @@ _VISIT_TO = re.compile(
 )
 _VISIT_WORD = re.compile(r"\b(?:visit(?:ed|ing|s)?|trip|tour|arriv\w+|departure|in the presence)\b")
 _POSSESSIVE_VISIT = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|departure)\b")
+_BACK_TO_MEETING = re.compile(
+    r"\b(?:co-?chaired|chaired|presided over|led (?:their |the )?(?:respective )?delegations"
+    r"|the (?:meeting|talks|dialogue|summit))\b"
+)
 _AFTER_VISIT = re.compile(
     r"\s+(?:to|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
 )
@@ -187,6 +192,13 @@ def _placed_visits(
 ) -> list[tuple[Person, _Host]]:
     """Return (visitor, host) pairs for a sentence that places officials in a state."""
     host = _host_state(info, doc)
+    if (
+        host is None
+        and doc.venue
+        and info.index - doc.venue[0] <= 2
+        and _BACK_TO_MEETING.search(info.lower)
+    ):
+        host = doc.venue[1], doc.venue[2]  # "co-chaired the meeting": the one placed before
     meeting_word = _MEETING_WORDS.search(info.lower) is not None
     if not (visit_word or (meeting_word and host)):
         return []

@@ -84,6 +84,8 @@ class DocumentInfo:
     sentences: list[SentenceInfo]
     dyad: tuple[str, ...]
     lexicon: Lexicon
+    venue: tuple[int, str, str] | None = None
+    """(sentence index, state, place) of the last meeting placed in a state, for "the meeting"."""
 
 
 def find_states(sent: Sentence, mentions: list[Mention], lexicon: Lexicon) -> list[StateMention]:

@@ -33,7 +33,7 @@ from pactwatch.extract.build_deals import build_deals
 from pactwatch.extract.build_exercises import build_exercises, build_port_calls
 from pactwatch.extract.build_meetings import build_meetings, build_visits
 from pactwatch.extract.build_trade import build_trade_measures
-from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.context import DocumentInfo, SentenceInfo, StateMention
 from pactwatch.extract.directions import recipient
 from pactwatch.extract.drafts import Draft
 from pactwatch.extract.places import place_state
@@ -114,6 +114,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
             pending = None
         pending = find_generic_signing(info, sentence_drafts) or pending
         _inherit_dates(sentence_drafts, recent)
+        _remember_venue(doc, sentence_drafts)
         for draft in sentence_drafts:
             if draft.type == "visit" and draft.date:
                 draft.date = visit_span(info.lower, draft.date)
@@ -198,6 +199,21 @@ def _inherit_dates(drafts: list[Draft], recent: _Recent | None) -> None:
             or draft.info.sent.doc_offset == recent.paragraph
         )
         draft.date = recent.date if close else recent.precise
+
+
+def _remember_venue(doc: DocumentInfo, drafts: list[Draft]) -> None:
+    """Keep where the last meeting was, for a later "co-chaired the meeting" without a place."""
+    for draft in drafts:
+        if draft.type != "meeting" or not draft.place:
+            continue
+        named = [s.code for s in draft.info.states if _text_of(draft.info, s) in draft.place]
+        state = named[0] if named else place_state(draft.place, prefer=doc.dyad)
+        if state in doc.dyad:
+            doc.venue = (draft.info.index, state, draft.place)
+
+
+def _text_of(info: SentenceInfo, state: StateMention) -> str:
+    return info.text[info.local(state.start) : info.local(state.end)]
 
 
 def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:

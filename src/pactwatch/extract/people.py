@@ -12,13 +12,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from pactwatch.extract.context import SentenceInfo, StateMention
-from pactwatch.extract.lexicon import PERSON, TITLE
+from pactwatch.extract.lexicon import PERSON, TITLE, Mention
 
 _PERSON_NAME = re.compile(
     r"(?:(?:Dr|Gen|General|Lt|Lieutenant|Adm|Admiral|Air Chief Marshal|Air Marshal|Col|Colonel"
     r"|Maj|Major|Brig|Brigadier|Cdr|Commander|Capt|Captain|Marshal|Sir|Mr|Ms|Mrs|Dame|Prof"
     r"|Sheikh|Prince|Crown Prince|King|Emir)\.?\s+)*"
     r"(?P<name>[A-Z][a-zA-Zà-ÿ’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Zà-ÿ’'-]+|bin|al|de|van|von|ibn)){1,3})"
+)
+_NAME_BEFORE_TITLE = re.compile(
+    r"(?:(?:Dr|Gen|Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][a-zA-Zà-ÿ’'-]+(?:\s+[A-Z][a-zA-Zà-ÿ’'.-]+){1,3})"
+    r"(?:\s+\([^)]{1,20}\))?,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _SURNAME_ALONE = re.compile(r"([A-Z][\w-]+)(?:[’']s)?\b(?!\s+[A-Z])")
 _NOT_NAME_WORDS = frozenset(
@@ -72,7 +76,7 @@ class Person:
 
 
 def find_people(info: SentenceInfo, surnames: Mapping[str, Any] | None = None) -> list[Person]:
-    """Return the people a sentence names: gazetteer officials and titled names.
+    """Return the people a sentence names: known officials, "Title Name" and "Name, the Title".
 
     ``surnames`` (family name -> known official) lets "President Yoon" name Yoon Suk Yeol.
     """
@@ -84,28 +88,45 @@ def find_people(info: SentenceInfo, surnames: Mapping[str, Any] | None = None) -
                 mention.start, mention.end, known.name, known.state, mention.text
             )
     for mention in info.mentions:
-        if mention.label != TITLE:
-            continue
-        rest = info.text[info.local(mention.end) :]
-        known = _titled_surname(rest, surnames or {})
-        if known is not None:
-            offset = mention.end + (len(rest) - len(rest.lstrip(" ,")))
-            span = (offset, offset + len(known[0]))
-            if not any(p.start < span[1] and span[0] < p.end for p in people.values()):
-                people[span] = Person(*span, known[1].name, known[1].state, known[0])
-            continue
-        match = _PERSON_NAME.match(rest.lstrip(" ,"))
-        if match is None:
-            continue
-        name = match.group("name")
-        if any(word in _NOT_NAME_WORDS for word in name.split()):
-            continue
-        offset = mention.end + (len(rest) - len(rest.lstrip(" ,"))) + match.start("name")
-        state = _title_state(info, mention.start, getattr(mention.value, "state", None))
-        if any(p.start < offset + len(name) and offset < p.end for p in people.values()):
-            continue
-        people[(offset, offset + len(name))] = Person(offset, offset + len(name), name, state)
+        if mention.label == TITLE:
+            found = _titled(info, mention, surnames or {}) or _apposed(info, mention)
+            if found is not None and not any(
+                p.start < found.end and found.start < p.end for p in people.values()
+            ):
+                people[(found.start, found.end)] = found
     return sorted(people.values(), key=lambda p: p.start)
+
+
+def _titled(info: SentenceInfo, title: Mention, surnames: Mapping[str, Any]) -> Person | None:
+    """Return the person a title stands before: "Defence Minister Rajnath Singh"."""
+    rest = info.text[info.local(title.end) :]
+    offset = title.end + (len(rest) - len(rest.lstrip(" ,")))
+    known = _titled_surname(rest, surnames)
+    if known is not None:
+        return Person(offset, offset + len(known[0]), known[1].name, known[1].state, known[0])
+    match = _PERSON_NAME.match(rest.lstrip(" ,"))
+    if match is None or any(word in _NOT_NAME_WORDS for word in match.group("name").split()):
+        return None
+    name = match.group("name")
+    start = offset + match.start("name")
+    state = _title_state(info, title.start, getattr(title.value, "state", None))
+    return Person(start, start + len(name), name, state)
+
+
+def _apposed(info: SentenceInfo, title: Mention) -> Person | None:
+    """Return the person a title follows as an apposition: "Ajay Kumar, the Defence Secretary"."""
+    match = _NAME_BEFORE_TITLE.search(info.text[: info.local(title.start)])
+    if match is None or any(word in _NOT_NAME_WORDS for word in match.group("name").split()):
+        return None
+    start = info.start + match.start("name")
+    end = start + len(match.group("name"))
+    after = info.text[info.local(title.end) : info.local(title.end) + 40]
+    state = getattr(title.value, "state", None)
+    for found in info.states:
+        if title.end <= found.start and found.start - title.end < len(after) and " of " in after:
+            state = found.code  # "Director-General of Israel's Ministry of Defense"
+            break
+    return Person(start, end, match.group("name"), state)
 
 
 def _titled_surname(rest: str, surnames: Mapping[str, Any]) -> tuple[str, Any] | None:
