@@ -7,7 +7,11 @@ subject, parties, date). Rows that must yield nothing are at the end.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pactwatch import extract
 from pactwatch.records import Event
@@ -162,3 +166,57 @@ def test_negated_event_is_never_done() -> None:
     events = extract(text, published="2023-12-01")
     assert all(e.status != "signed" for e in events)
     assert any(e.negated for e in events) or not events
+
+
+_PIECES = st.sampled_from(
+    [
+        " signed ",
+        " the ",
+        " India ",
+        " Russian ",
+        " U.S. ",
+        " MQ-9B ",
+        " agreement ",
+        " exercise ",
+        " visit to Tokyo ",
+        " in 2016 ",
+        " on Tuesday ",
+        " USS ",
+        " 31 ",
+        " deal ",
+        " Yudh Abhyas ",
+        " Defence Minister ",
+        ". ",
+        "\n",
+        "“",
+        "”",
+        " $3 billion ",
+    ]
+) | st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,()-–", max_size=12
+)
+_NEWSY = st.lists(_PIECES, max_size=60).map("".join)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_NEWSY, published=st.sampled_from([None, "2024", "2024-05", "2024-05-07", "2022-11~"]))
+def test_extract_never_raises_and_keeps_its_contract(text: str, published: str | None) -> None:
+    for event in extract(text, published=published):
+        assert text[event.span[0] : event.span[1]] == event.evidence
+        assert len(event.parties) >= 2
+        assert event.from_ is None or event.from_ in event.parties
+        assert event.to is None or event.to in event.parties
+        if event.negated:
+            assert event.status not in ("signed", "held", "delivered", "granted", "established")
+
+
+def test_user_data_dir_adds_a_platform(tmp_path: Path) -> None:
+    (tmp_path / "platforms.jsonl").write_text(
+        '{"name": "Kestrel-7", "aliases": [], "category": "drone", "states": ["NZ"]}\n',
+        encoding="utf-8",
+    )
+    text = "Fiji ordered four Kestrel-7 drones in May 2024."
+    assert not any("Kestrel" in e.subject for e in extract(text, published="2024-06-01"))
+    events = extract(text, published="2024-06-01", data_dirs=[tmp_path])
+    event = _find(events, "procurement", "Kestrel-7")
+    assert (event.from_, event.to, event.quantity, event.status) == ("NZ", "FJ", 4, "ordered")
