@@ -17,7 +17,7 @@ from pactwatch.extract.context import DocumentInfo, SentenceInfo, document_dyad,
 from pactwatch.extract.dates import tag_dates
 from pactwatch.extract.events import build_events
 from pactwatch.extract.lexicon import Lexicon, get_lexicon
-from pactwatch.extract.pipeline import paragraphs, sentences_of
+from pactwatch.extract.pipeline import paragraphs, sentences_of, tokenize
 from pactwatch.records import Event
 
 
@@ -46,14 +46,16 @@ def analyse(text: str, *, published: str | None = None, lexicon: Lexicon) -> Doc
     """Return the sentences of ``text`` with their names, dates and states, and its dyad."""
     dates = tag_dates(text, published=published)
     sentences: list[SentenceInfo] = []
-    for para in paragraphs(text):
-        mentions, cues = lexicon.find(para)
-        for sent in sentences_of(text, para):
+    tokens = tokenize(text)
+    mentions, cues = lexicon.find(text, tokens)
+    for offset, para in paragraphs(text):
+        for sent in sentences_of(text, offset, para, tokens):
             inside = _within(mentions, sent.start, sent.end)
             states = find_states(sent, inside, lexicon)
             in_sentence = _within(dates, sent.start, sent.end)
             info = SentenceInfo(sent, len(sentences), inside, in_sentence, states)
-            info.cues = frozenset(name for at, name in cues if sent.start <= at < sent.end)
+            first, last = bisect_left(cues, (sent.start, "")), bisect_left(cues, (sent.end, ""))
+            info.cues = frozenset(name for _, name in cues[first:last])
             sentences.append(info)
     return DocumentInfo(text, published, sentences, document_dyad(sentences), lexicon)
 

@@ -180,7 +180,7 @@ def _recent_date(info: SentenceInfo, recent: _Recent | None) -> _Recent | None:
     precise = last.edtf if last.precision in ("day", "month") else None
     if precise is None and recent is not None:
         precise = recent.precise
-    return _Recent(info.index, info.sent.doc_offset, last.edtf, precise)
+    return _Recent(info.index, info.sent.paragraph, last.edtf, precise)
 
 
 def _inherit_dates(drafts: list[Draft], recent: _Recent | None) -> None:
@@ -196,7 +196,7 @@ def _inherit_dates(drafts: list[Draft], recent: _Recent | None) -> None:
             continue
         close = (
             draft.info.index - recent.sentence <= _LOCAL_REACH
-            or draft.info.sent.doc_offset == recent.paragraph
+            or draft.info.sent.paragraph == recent.paragraph
         )
         draft.date = recent.date if close else recent.precise
 

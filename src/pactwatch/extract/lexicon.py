@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 
 from pactwatch.extract.cues import CUES
 from pactwatch.extract.gazetteer import Gazetteer, load_gazetteer
-from pactwatch.extract.pipeline import Paragraph, get_nlp
+from pactwatch.extract.pipeline import Tokens, get_nlp
 
 # Labels of the things the lexicon finds.
 COUNTRY = "COUNTRY"
@@ -116,20 +116,19 @@ class Lexicon:
         self._keys[match_id] = _Key(label, value, cased)
         self._matcher.add(key_text, [nlp.make_doc(name)])
 
-    def find(self, para: Paragraph) -> tuple[list[Mention], list[tuple[int, str]]]:
-        """Return the lexicon's names in a paragraph, and its cue words as (offset, builder).
+    def find(self, text: str, tokens: Tokens) -> tuple[list[Mention], list[tuple[int, str]]]:
+        """Return the lexicon's names in ``text``, and its cue words as (offset, builder).
 
-        Offsets are absolute; where names of one label overlap, the longest wins.
+        Where names of one label overlap, the longest wins.
         """
         found: list[Mention] = []
         cues: list[tuple[int, str]] = []
-        text, offset = para.text, para.offset
-        starts, lengths = para.starts.tolist(), para.lengths.tolist()
-        for match_id, first, last in self._matcher(para.doc):
+        starts, lengths = tokens.starts.tolist(), tokens.lengths.tolist()
+        for match_id, first, last in self._matcher(tokens.doc):
             key = self._keys[match_id]
             start = starts[first]
             if key.label == CUE:
-                cues.append((offset + start, str(key.value)))
+                cues.append((start, str(key.value)))
                 continue
             end = starts[last - 1] + lengths[last - 1]
             name = text[start:end]
@@ -137,7 +136,7 @@ class Lexicon:
                 continue
             if key.label in (COUNTRY, DEMONYM) and _is_geographic(text, start, end):
                 continue
-            found.append(Mention(offset + start, offset + end, name, key.label, key.value))
+            found.append(Mention(start, end, name, key.label, key.value))
         cues.sort()
         return _longest_first(found), cues
 
