@@ -166,14 +166,23 @@ def _is_geographic(text: str, start: int, end: int) -> bool:
 
 
 def _longest_first(mentions: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping mentions with the same label; return them by start."""
+    """Keep the longest of overlapping mentions with the same label; return them by start.
+
+    One sweep in order of start: a mention that overlaps the one held for its
+    label replaces it when it is longer, else is dropped.
+    """
     kept: list[Mention] = []
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        spans = taken.setdefault(mention.label, [])
-        if not any(s < mention.end and mention.start < e for s, e in spans):
-            spans.append((mention.start, mention.end))
-            kept.append(mention)
+    held: dict[str, Mention] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, m.start - m.end)):
+        current = held.get(mention.label)
+        if current is not None and mention.start < current.end:
+            if mention.end - mention.start > current.end - current.start:
+                held[mention.label] = mention
+            continue
+        if current is not None:
+            kept.append(current)
+        held[mention.label] = mention
+    kept.extend(held.values())
     kept.sort(key=lambda m: (m.start, m.start - m.end))
     return kept
 
