@@ -24,8 +24,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from pactwatch.ingest.readers import Item
-from pactwatch.ingest.run import Extractor, IngestResult, default_extractor, expand_paths, read_all
+from pactwatch.ingest.run import Extractor, default_extractor, expand_paths, read_all
 from pactwatch.ingest.run import ingest as ingest_items
+from pactwatch.ingest.writer import IngestResult
 from pactwatch.query.entities import list_entities
 from pactwatch.query.events import EventFilter, list_events, timeline
 from pactwatch.query.results import EntityRecord, EventDetail, Results, SearchHit, StoredEvent

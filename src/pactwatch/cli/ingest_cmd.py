@@ -16,7 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pactwatch.cli.store_cmds import DbOption, open_store, usage_error
 from pactwatch.errors import SourceError
 from pactwatch.ingest.readers import Item, read_stdin
-from pactwatch.ingest.run import IngestResult, IngestSummary, expand_paths, read_all
+from pactwatch.ingest.run import IngestSummary, expand_paths, read_all
+from pactwatch.ingest.writer import IngestResult
 from pactwatch.records import Document
 from pactwatch.store.dates import is_edtf
 

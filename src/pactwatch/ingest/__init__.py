@@ -1,7 +1,8 @@
 """Ingest: read files, folders and JSONL into documents, extract them, store the result."""
 
 from pactwatch.ingest.readers import READERS, Rejection, read, register_reader
-from pactwatch.ingest.run import IngestResult, IngestSummary, ingest
+from pactwatch.ingest.run import IngestSummary, ingest
+from pactwatch.ingest.writer import IngestResult
 
 __all__ = [
     "READERS",

@@ -12,32 +12,18 @@ import glob
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from pactwatch.errors import SourceError
 from pactwatch.ingest.readers import Item, Rejection, read
+from pactwatch.ingest.writer import BatchWriter, IngestResult
 from pactwatch.records import Document, Event
 from pactwatch.store.schema import documents
-from pactwatch.store.write import Extracted, WriteResult, write_batch
 
 Extractor = Callable[[Document], Sequence[Event]]
 """What ingest calls to find a document's events."""
-
-Status = Literal["ingested", "known", "rejected"]
-
-
-@dataclass(frozen=True, slots=True)
-class IngestResult:
-    """What happened to one document (or one unreadable file or line)."""
-
-    source: str
-    status: Status
-    doc_id: str | None = None
-    events: int = 0
-    reason: str | None = None
 
 
 @dataclass(slots=True)
@@ -107,66 +93,34 @@ def ingest(
     extractor: Extractor,
     batch_size: int = 20,
 ) -> Iterator[IngestResult]:
-    """Store each document of ``items`` with its events; yield a result per item, in order."""
-    run = _Run(engine, batch_size)
-    for item in items:
-        if isinstance(item, Rejection):
-            yield from run.done(IngestResult(item.source, "rejected", reason=item.reason))
-            continue
-        origin = str(item.meta.get("origin", item.id[:12]))
-        if item.id in run.origins or _is_known(engine, item.id):
-            yield from run.done(IngestResult(origin, "known", doc_id=item.id))
-            continue
-        try:
-            events = list(extractor(item))
-        except Exception as exc:  # extraction bugs must not stop the batch
-            yield from run.done(
-                IngestResult(origin, "rejected", doc_id=item.id, reason=_failed(exc))
-            )
-            continue
-        yield from run.add(item, events, origin)
-    yield from run.flush()
+    """Store each document of ``items`` with its events; yield a result per item, in order.
+
+    Batches are written on a thread of their own while the next is extracted
+    (see :mod:`pactwatch.ingest.writer`).
+    """
+    writer = BatchWriter(engine, batch_size)
+    try:
+        for item in items:
+            if isinstance(item, Rejection):
+                yield from writer.done(IngestResult(item.source, "rejected", reason=item.reason))
+            else:
+                yield from _one(engine, writer, item, extractor)
+        yield from writer.finish()
+    finally:
+        writer.close()
 
 
-class _Run:
-    """Documents waiting to be written, and results held back to keep input order."""
-
-    def __init__(self, engine: Engine, batch_size: int) -> None:
-        self.engine = engine
-        self.batch_size = batch_size
-        self.batch: list[Extracted] = []
-        self.origins: dict[str, str] = {}
-        self.queue: list[IngestResult | str] = []
-
-    def done(self, result: IngestResult) -> list[IngestResult]:
-        """Return ``result`` now, or hold it back while earlier documents wait."""
-        if not self.batch:
-            return [result]
-        self.queue.append(result)
-        return []
-
-    def add(self, doc: Document, events: list[Event], origin: str) -> list[IngestResult]:
-        """Queue ``doc``; return the batch's results when it is full."""
-        self.origins[doc.id] = origin
-        self.batch.append((doc, events))
-        self.queue.append(doc.id)
-        return self.flush() if len(self.batch) >= self.batch_size else []
-
-    def flush(self) -> list[IngestResult]:
-        """Write the waiting documents; return every held-back result in input order."""
-        written = {r.doc_id: self._result(r) for r in write_batch(self.engine, self.batch)}
-        out = [written[item] if isinstance(item, str) else item for item in self.queue]
-        self.batch.clear()
-        self.queue.clear()
-        return out
-
-    def _result(self, written: WriteResult) -> IngestResult:
-        origin = self.origins.pop(written.doc_id)
-        if written.outcome == "stored":
-            return IngestResult(origin, "ingested", doc_id=written.doc_id, events=written.claims)
-        if written.outcome == "known":
-            return IngestResult(origin, "known", doc_id=written.doc_id)
-        return IngestResult(origin, "rejected", doc_id=written.doc_id, reason=written.error)
+def _one(
+    engine: Engine, writer: BatchWriter, doc: Document, extractor: Extractor
+) -> list[IngestResult]:
+    origin = str(doc.meta.get("origin", doc.id[:12]))
+    if writer.pending(doc.id) or _is_known(engine, doc.id):
+        return writer.done(IngestResult(origin, "known", doc_id=doc.id))
+    try:
+        events = list(extractor(doc))
+    except Exception as exc:  # extraction bugs must not stop the batch
+        return writer.done(IngestResult(origin, "rejected", doc_id=doc.id, reason=_failed(exc)))
+    return writer.add(doc, events, origin)
 
 
 def _is_known(engine: Engine, doc_id: str) -> bool:

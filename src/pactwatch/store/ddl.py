@@ -63,7 +63,7 @@ def create_statements(dialect: str) -> list[str]:
         out += _sqlite_append_only()
     else:
         out = [stmt for table in _PG_FTS for stmt in _pg_fts(table)]
-        out += _pg_append_only()
+        out += _pg_append_only() + _pg_newest_first()
     out += [f"CREATE VIEW {name} AS {body.strip()}" for name, body in VIEWS.items()]
     return out
 
@@ -109,6 +109,26 @@ def _pg_fts(table: str) -> list[str]:
         f"GENERATED ALWAYS AS ({_PG_FTS[table]}) STORED",
         f"CREATE INDEX ix_{table}_search ON {table} USING gin (search_vector)",
     ]
+
+
+_NEWEST_FIRST = {
+    "ix_event_parties_party_type_date": ("event_parties", "party, type"),
+    "ix_event_parties_party_date": ("event_parties", "party"),
+    "ix_events_type_date": ("events", "type"),
+    "ix_events_date": ("events", None),
+}
+
+
+def _pg_newest_first() -> list[str]:
+    # `events` lists newest first with undated events last (DESC NULLS LAST). A
+    # PostgreSQL B-tree read backwards gives DESC NULLS FIRST, so these indexes,
+    # used only by that order, are rebuilt in it; SQLite reads them backwards as is.
+    out = []
+    for name, (table, leading) in _NEWEST_FIRST.items():
+        columns = f"{leading}, " if leading else ""
+        out.append(f"DROP INDEX {name}")
+        out.append(f"CREATE INDEX {name} ON {table} ({columns}date_start DESC NULLS LAST)")
+    return out
 
 
 def _pg_append_only() -> list[str]:
