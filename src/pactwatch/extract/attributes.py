@@ -352,15 +352,15 @@ def find_place(
             continue
         absolute = info.start + match.start(group)
         if any(
-            s.start == absolute and s.end >= absolute + len(place) and s.how != "METONYM"
+            s.start == absolute and s.end >= absolute + len(place) and s.how == "DEMONYM"
             for s in info.states
         ):
-            continue  # a state's adjective or name alone ("the Russian agency") is no place
+            continue  # a state's adjective alone ("the Russian agency") is no place
         distance = _distance(absolute, absolute + len(place), start, end)
         if best is None or distance < best[0]:
             best = (distance, place)
         free = not any(end <= r_start < absolute for r_start, _ in rivals)
-        if following is None and absolute >= end and free:
+        if following is None and absolute > start and free:
             following = (distance, place)
     chosen = following or best
     return chosen[1] if chosen is not None else None

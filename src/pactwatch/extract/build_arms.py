@@ -40,6 +40,10 @@ _HANDED_TO = re.compile(
     r"\b(?:provided|transferred|handed over|sold|supplied|delivered|given|donated|leased|gifted)"
     r"\s+to\b"
 )
+_PURCHASE_NOUN = re.compile(
+    r"\b(?:contracts?|deals?|orders?|agreements?|purchases?|tenders?|bids?|requests?|sales?)\s*$"
+)
+"""A "contract for the X" buys X: X is no destination."""
 _KIND_REACH: Final = 60
 _NAMED_KIND_REACH: Final = 160
 _FOR_PLATFORM = re.compile(
@@ -223,7 +227,8 @@ def _deployed(info: SentenceInfo, start: int) -> bool:
 def _is_destination(info: SentenceInfo, start: int) -> bool:
     """Return True for the platform something is for ("engines for the upcoming Tejas")."""
     before = info.text[max(0, info.local(start) - 40) : info.local(start)]
-    return _FOR_PLATFORM.search(before) is not None
+    match = _FOR_PLATFORM.search(before)
+    return match is not None and not _PURCHASE_NOUN.search(before[: match.start()])
 
 
 def _nearer_procurement(info: SentenceInfo, start: int) -> bool:

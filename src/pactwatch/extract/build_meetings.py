@@ -25,6 +25,7 @@ _DESCRIPTIVE_MEETING = re.compile(
     r"|telephone|phone|video|inaugural|trilateral|leaders[’']?|extensive|wide-ranging)\s+)*"
     r"(?:meetings?|talks|discussions|summit|call|conversation))\b"
 )
+_SIDELINES = re.compile(r"\b(?:sidelines|margins|margin)\s+of\s+(?:the\s+)?$")
 _DEFENCE_WORDS = re.compile(
     r"\b(?:Defen[cs]e|Security|Military|Ministerial|Strategic|Bilateral|2\+2|Consultative"
     r"|Staff|Naval|Army|Armed)\b"
@@ -69,6 +70,10 @@ def build_meetings(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         name = mention.value.name
         if not MEETING_HEADS.search(name) or id(mention.value) in seen:
             continue
+        if _SIDELINES.search(
+            info.text[max(0, info.local(mention.start) - 30) : info.local(mention.start)]
+        ):
+            continue  # the venue of a meeting, not the meeting
         seen.add(id(mention.value))
         if not _covered(drafts, mention.start, mention.end):
             draft = Draft("meeting", mention.text, mention.start, mention.end, info)
@@ -77,6 +82,8 @@ def build_meetings(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     for local_start, local_end in headed_names(info.text, MEETING_HEADS):
         start, end = info.start + local_start, info.start + local_end
         name = info.text[local_start:local_end]
+        if _SIDELINES.search(info.text[max(0, local_start - 30) : local_start]):
+            continue  # "on the sidelines of the Shangri-La Dialogue": a venue, not the meeting
         if not _covered(drafts, start, end) and _bilateral_name(info, name, start, end):
             drafts.append(Draft("meeting", name, start, end, info))
     if not drafts and _MEETING_WORDS.search(info.lower):

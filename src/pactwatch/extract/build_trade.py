@@ -9,7 +9,8 @@ from pactwatch.extract.drafts import Draft, clean_subject
 
 _MEASURE = re.compile(
     r"(?P<np>(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)\s+)?(?:tariffs?|sanctions|embargo"
-    r"|export controls?|(?:[\w-]+\s+){0,2}ban)(?:\s+on\s+[^,.;]{3,70}?)?)"
+    r"|export controls?|\b(?:(?!(?:the|an?|its|their|removed|lifted|imposed|eased|ended|announced"
+    r"|slapped|placed|scrapped)\b)[\w-]+\s+){0,2}ban)(?:\s+on\s+[^,.;]{3,70}?)?)"
     r"(?=\s*(?:,|;|\.|$|\bhas\b|\bhave\b|\bduring\b|\bin\s+\d|\bwhich\b|\bthat\b|\bafter\b"
     r"|\bover\b|\bfor\b|\bbecause\b|\bunder\b|\bin response\b|\bas\b))"
 )

@@ -27,7 +27,9 @@ _TAIL = r"(?:\s+(?:on|for|with|regarding|concerning|between|to|of)\s+[^,;.“”
 _END = (
     r"(?=\s*(?:,|;|\.|$|\)|\bthat\b|\bwhich\b|\bwas\b|\bwere\b|\bis\b|\bare\b|\bwill\b"
     r"|\bin\s+(?:19|20)\d\d|\bin\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\bunder\b|\bsigned\b"
-    r"|\bwith\s+[A-Z]|\bas\b|\bto\s+[a-z]+\b|\bthrough\b|\bduring\b|\bfor\s+(?:the\s+)?[a-z]+ing\b))"
+    r"|\bwith\s+[A-Z]|\bas\b|\bto\s+[a-z]+\b|\bthrough\b|\bduring\b|\bfor\s+(?:the\s+)?[a-z]+ing\b"
+    r"|\b(?:in|at)\s+(?:the\s+)?[A-Z]|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday|\d)|\b(?:last|this|next|earlier|later)\s+(?:week|month|year)))"
 )
 _DESCRIBED = re.compile(
     r"\b(?P<intro>(?i:an?|the|signed|inked|concluded|sealed|has|have|had|part of|under"

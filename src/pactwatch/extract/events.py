@@ -155,7 +155,7 @@ def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> N
         draft.quantity = find_quantity(info, draft.start)
     if draft.place is None and (draft.type in _PLACED or draft.status in _ARRIVED):
         draft.place = find_place(
-            info, draft.start, draft.end, skip=doc.lexicon.country_names, rivals=rivals
+            info, draft.start, draft.end, skip=doc.lexicon.names_of(doc.dyad), rivals=rivals
         )
     _settle_parties(draft, doc)
 

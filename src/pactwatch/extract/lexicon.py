@@ -69,9 +69,6 @@ class Lexicon:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.country_names = frozenset(
-            name for country in gazetteer.countries for name in (*country.names, country.name)
-        )
         self.surnames = _unique_surnames(gazetteer)
         nlp = get_nlp()
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -115,6 +112,15 @@ class Lexicon:
         cased = any(ch.isupper() for ch in name)
         self._keys[match_id] = _Key(label, value, cased)
         self._matcher.add(key_text, [nlp.make_doc(name)])
+
+    def names_of(self, codes: Sequence[str]) -> frozenset[str]:
+        """Return every name of the states ``codes`` ("India", "Republic of India"...)."""
+        return frozenset(
+            name
+            for country in self.gazetteer.countries
+            if country.code in codes
+            for name in (*country.names, country.name)
+        )
 
     def find(self, text: str, tokens: Tokens) -> tuple[list[Mention], list[tuple[int, str]]]:
         """Return the lexicon's names in ``text``, and its cue words as (offset, builder).
