@@ -91,7 +91,8 @@ _NOT_PLACE_TAIL = re.compile(
     r"\b(?:Navy|Army|Air Force|Forces|Ministry|Government|Embassy|Parliament|Congress|Command"
     r"|Corps|Guard|Agency|Council|Committee|Department|Office|Group|Company|Corporation|Ltd"
     r"|Limited|Inc|Industries|Aerospace|Dynamics|Systems|Administration|Times|Post|News|Summit"
-    r"|Meeting|Dialogue|Conference|Forum|Exercise|Agreement|Treaty)\b"
+    r"|Meeting|Dialogue|Conference|Forum|Exercise|Agreement|Treaty|[Pp]rogram|[Pp]rogramme"
+    r"|[Pp]roject|\d\w*)\b"
 )
 _NOT_PLACE_WORDS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -104,6 +105,8 @@ _NOT_YET_CUE: Final = re.compile(r"\b(?:yet to|not yet|still to)\b")
 _NAMED_BY_TRIGGER: Final = frozenset({"meeting", "visit", "exercise", "port_call", "institution"})
 """Types whose subject may hold the trigger word itself ("one-on-one meeting")."""
 _REACH: Final = 160
+_OBJECT_GAP: Final = 12
+"""How far after a trigger its object may start ("took delivery of the S-400")."""
 """How far (in characters) a trigger may be from the subject it gives a status to."""
 
 
@@ -117,18 +120,28 @@ class Status:
     negated: bool
 
 
-def find_status(info: SentenceInfo, event_type: str, start: int, end: int) -> Status:
+def find_status(
+    info: SentenceInfo,
+    event_type: str,
+    start: int,
+    end: int,
+    rivals: Sequence[tuple[int, int]] = (),
+) -> Status:
     """Return the status of an ``event_type`` whose subject spans ``start:end`` (absolute).
 
     The nearest trigger that states a status wins; a trigger that only says
     the event is of this type ("purchases") gives no status, and counts only
-    when no status-bearing trigger is within reach.
+    when no status-bearing trigger is within reach. A trigger whose object is
+    another subject ("took delivery of the S-400") is that subject's.
     """
     lo, hi = info.local(start), info.local(end)
+    objects = [info.local(s) for s, _ in rivals if s != start]
     stated: tuple[int, str | None, int, int] | None = None
     bare: tuple[int, str | None, int, int] | None = None
     for row in TRIGGERS[event_type]:
         for match in row.pattern.finditer(info.lower):
+            if hi <= match.start() and any(0 <= o - match.end() <= _OBJECT_GAP for o in objects):
+                continue  # a later verb whose object is another subject
             inside = lo <= match.start() and match.end() <= hi
             if inside and event_type in _NAMED_BY_TRIGGER:
                 distance = 0  # "a one-on-one meeting", "the summit"

@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
 from pactwatch.extract.described import described_agreements
-from pactwatch.extract.drafts import Draft, clean_subject, span_text
+from pactwatch.extract.drafts import Draft, clean_subject
 from pactwatch.extract.lexicon import ENTRY
 from pactwatch.extract.names import (
     AGREEMENT_HEADS,
@@ -29,6 +29,10 @@ _HEAD_WORD = re.compile(
     r"|roadmap|arrangements?|program\w*|deal)\b",
     re.IGNORECASE,
 )
+_GRANT_VERB = re.compile(
+    r"\b(?:granted|grants|gave|gives|conferred|awarded|designat(?:ed|es|ing))\b"
+)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _PURCHASE = re.compile(r"\b(?:procure|purchas|suppl|sale|sell|acqui|deliver|buy|order)\w*")
 _INSTITUTION_TRIGGER = re.compile(
     r"\b(?:form(?:ed|s|ing)?|set(?:ting)? up|establish(?:ed|es|ing)?|creat(?:e|ed|es|ing)"
@@ -37,7 +41,8 @@ _INSTITUTION_TRIGGER = re.compile(
 _DESCRIPTIVE_INSTITUTION = re.compile(
     r"\b(?:an?|the)\s+(?P<np>(?:new\s+)?(?:[\w’'-]+\s+){0,3}?(?:task force|working group|joint"
     r" committee|committee|commission|mechanism|council|cell|headquarters|command|group)"
-    r"(?:\s+(?:to|on|for)\s+[^,;.]{3,60}?)?)(?=\s*(?:,|;|\.|$|\bthat\b|\bwhich\b|\bfor\b))"
+    r"(?:\s+(?:to|on|for)\s+[^,;.]{3,60}?)?)(?=\s*(?:,|;|\.|$|\bthat\b|\bwhich\b|\bfor\b"
+    r"|\bin\s|\bat\s|\blast\b|\bthis\b|\bearlier\b|\bon\s+[A-Z\d]))"
 )
 _DESIGNATION_QUOTED = re.compile(
     r"\bdesignat\w*\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:as\s+)?(?:an?\s+)?"
@@ -151,19 +156,25 @@ def build_designations(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
 
 
 def designation_direction(draft: Draft) -> tuple[str | None, str | None]:
-    """Return (designating, designated) states of a designation draft."""
+    """Return (designating, designated) states of a designation draft.
+
+    "by X" names the giver; in "X granted Y ..." or "X designated Y as ..." the
+    state before the verb gives and the one after receives; otherwise the
+    state before the designation ("India was designated", "Pakistan's
+    designation") receives it.
+    """
     info = draft.info
-    by = re.search(r"\bby\s+(?:the\s+)?", info.text[info.local(draft.end) :])
     giver: str | None = None
     receiver: str | None = None
+    verb = _GRANT_VERB.search(info.text[: info.local(draft.start)])
     for state in info.states:
-        text_before = span_text(info, max(info.start, state.start - 12), state.start).lower()
-        if text_before.rstrip().endswith("by") or text_before.rstrip().endswith("by the"):
+        before = info.lower[max(0, info.local(state.start) - 12) : info.local(state.start)]
+        if _BY.search(before):
             giver = state.code
-        elif (state.end <= draft.start and receiver is None) or (
-            state.start >= draft.end and receiver is None and "designating" in info.lower
-        ):
+        elif verb is not None and state.end <= info.start + verb.start():
+            giver = giver or state.code
+        elif verb is not None and state.start >= info.start + verb.end():
+            receiver = receiver or state.code
+        elif state.end <= draft.start and receiver is None:
             receiver = state.code
-    if by is None and giver is None:
-        giver = None
     return giver, receiver

@@ -168,8 +168,9 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if event_type == "coproduction" and len(makers) > 1 and set(makers) <= set(info.codes()):
             draft.joint = makers
         drafts.append(draft)
-    if procurement:
-        drafts.extend(_kind_drafts(info, [(d.start, d.end) for d in drafts]))
+    if procurement or coproduction:
+        taken = [(d.start, d.end) for d in drafts]
+        drafts.extend(_kind_drafts(info, taken, coproduction=coproduction))
     for match in _COPRODUCTION_OF.finditer(info.text):
         group = "np" if match.group("np") else "np2"
         start, end = info.start + match.start(group), info.start + match.end(group)
@@ -187,9 +188,12 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     return drafts
 
 
-def _kind_drafts(info: SentenceInfo, taken: list[tuple[int, int]]) -> list[Draft]:
-    """Return procurements of platforms named by kind ("Iranian drones") near a buying word."""
+def _kind_drafts(
+    info: SentenceInfo, taken: list[tuple[int, int]], *, coproduction: bool
+) -> list[Draft]:
+    """Return procurements (or co-productions) of platforms named by kind ("Iranian drones")."""
     cues = [info.start + m.start() for m in _PROCUREMENT_CUE.finditer(info.lower)]
+    cues += [info.start + m.start() for m in _COPRODUCTION_CUE.finditer(info.text)]
     drafts: list[Draft] = []
     for phrase in kind_phrases(info, taken):
         if _is_destination(info, phrase.start):
@@ -197,8 +201,11 @@ def _kind_drafts(info: SentenceInfo, taken: list[tuple[int, int]]) -> list[Draft
         reach = _NAMED_KIND_REACH if phrase.named else _KIND_REACH
         if not any(abs(cue - phrase.start) <= reach for cue in cues):
             continue
-        draft = Draft("procurement", clean_subject(phrase.text), phrase.start, phrase.end, info)
+        kind = "coproduction" if coproduction else "procurement"
+        draft = Draft(kind, clean_subject(phrase.text), phrase.start, phrase.end, info)
         draft.from_ = phrase.state or state_after_from(info, phrase.end)
+        if coproduction and draft.from_ is None and len(set(info.codes())) >= 2:
+            draft.joint = tuple(sorted(set(info.codes())))  # co-development by the states named
         draft.confidence = 0.5
         drafts.append(draft)
     return drafts

@@ -9,13 +9,16 @@ from pactwatch.extract.drafts import Draft, clean_subject
 
 _MEASURE = re.compile(
     r"(?P<np>(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)\s+)?(?:tariffs?|sanctions|embargo"
+    r"|(?:its\s+|the\s+)?(?:Entity List|entity list|blacklist|sanctions list)"
     r"|export controls?|\b(?:(?!(?:the|an?|its|their|removed|lifted|imposed|eased|ended|announced"
     r"|slapped|placed|scrapped)\b)[\w-]+\s+){0,2}ban)(?:\s+on\s+[^,.;]{3,70}?)?)"
     r"(?=\s*(?:,|;|\.|$|\bhas\b|\bhave\b|\bduring\b|\bin\s+\d|\bwhich\b|\bthat\b|\bafter\b"
     r"|\bover\b|\bfor\b|\bbecause\b|\bunder\b|\bin response\b|\bas\b))"
 )
+_LIST = re.compile(r"(?i:entity list|blacklist|sanctions list)")
 _TRIGGER = re.compile(
     r"\b(?:impos\w*|slap\w*|levie?\w*|lift\w*|remov\w*|waiv\w*|eas(?:e|ed|es|ing)|end(?:ed|s)?"
+    r"|add(?:ed|s)? (?:\w+ ){0,4}to"
     r"|announc\w*|sanction(?:ed|s))\b"
 )
 
@@ -34,6 +37,9 @@ def build_trade_measures(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         draft = Draft("trade_measure", clean_subject(match.group("np")), start, end, info)
         targets = [s for s in info.states if start <= s.start < end]
         imposers = [s for s in info.states if s.end <= start]
+        if _LIST.search(match.group("np")) and len(imposers) >= 2:
+            # "Washington added five Chinese firms to its Entity List"
+            targets, imposers = imposers[1:], imposers[:1]
         draft.to = targets[0].code if targets else None
         draft.from_ = imposers[-1].code if imposers else None
         drafts.append(draft)

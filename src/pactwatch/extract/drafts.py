@@ -51,8 +51,3 @@ def clean_subject(text: str) -> str:
             text = text[len(article) :]
             break
     return text.strip(_EDGE_PUNCT)
-
-
-def span_text(info: SentenceInfo, start: int, end: int) -> str:
-    """Return the sentence text between two absolute offsets."""
-    return info.text[info.local(start) : info.local(end)]

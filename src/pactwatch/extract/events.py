@@ -143,7 +143,7 @@ def _orient_deals(drafts: list[Draft]) -> None:
 def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> None:
     info = draft.info
     if not draft.status_fixed:
-        status = find_status(info, draft.type, draft.start, draft.end)
+        status = find_status(info, draft.type, draft.start, draft.end, rivals)
         draft.status, draft.trigger = status.value, status.trigger
         draft.hedged, draft.negated = status.hedged, status.negated
     draft.date = find_date(info, draft.start, draft.end, rivals)

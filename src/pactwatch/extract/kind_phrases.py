@@ -32,7 +32,8 @@ _VERB = re.compile(
 )
 _SUPPLY_VERB = re.compile(
     r"\b(?:provid\w*|suppl(?:y|ies|ied|ying)|deliver\w*|sell\w*|sold|transferr?\w*|export\w*"
-    r"|buy\w*|bought|purchas\w+|acquir\w+|order\w*)\s+$"
+    r"|buy\w*|bought|purchas\w+|acquir\w+|order\w*|develop|produce|co-?produce|co-?develop"
+    r"|manufacture|build)\s+(?:an?\s+|the\s+)?$"
 )
 _DEFINITE = re.compile(
     r"(?:\bthe|\bthese|\bthose|\bits|\btheir|[’']s)\s+(?:[\w-]+,?\s+){0,3}$", re.IGNORECASE

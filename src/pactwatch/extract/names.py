@@ -117,7 +117,8 @@ INSTITUTION_HEADS: Final = re.compile(
     r"|Board|Cell|Office|Secretariat|Initiative|Partnership Council)$"
 )
 EXERCISE_WORDS: Final = (
-    r"(?:exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|patrols?|patrol mission)"
+    r"(?:exercises?|drills?|manoeuvres|maneuvers|war ?games|wargames|patrol mission"
+    r"|patrols?(?!\s+(?:boats?|vessels?|ships?|craft|gunboats?|aircraft|planes?|cutters?)\b))"
 )
 _EXERCISE_MODIFIERS: Final = (
     r"(?:(?:joint|combined|bilateral|trilateral|multilateral|military|naval|air|army|annual"

@@ -202,7 +202,8 @@ HEDGE_CUES: Final = re.compile(
 )
 NEGATION_CUES: Final = re.compile(
     r"\b(?:not|never|no longer|has yet to|have yet to|yet to be|refused to|declined to|denies"
-    r"|denied|rejected|failed to|did not|didn't|has not|have not|hasn't|haven't)\b"
+    r"|denied|rejected|failed to|did not|didn't|has not|have not|hasn't|haven't|cancell?ed"
+    r"|scrapped|called off|pulled out of|withdrew from)\b"
 )
 FUTURE_CUES: Final = re.compile(
     r"\b(?:will|shall|to be (?:signed|held|concluded)|is to|are to|scheduled|upcoming|next week"
