@@ -80,7 +80,7 @@ class Store:
         *,
         extractor: Extractor | None = None,
         data_dirs: Sequence[Path] = (),
-        batch_size: int = 20,
+        batch_size: int = 50,
     ) -> Iterator[IngestResult]:
         """Extract and store documents already read; yield a result for each."""
         run = extractor or default_extractor(data_dirs=data_dirs)

@@ -67,11 +67,11 @@ def test_a_second_run_is_all_known_and_extracts_nothing(store: Store) -> None:
     assert store.counts() == before
 
 
-def test_a_repeated_text_in_one_run_is_known_the_second_time(store: Store) -> None:
+@pytest.mark.parametrize("batch_size", [1, 2, 50])
+def test_a_repeated_text_in_one_run_is_known_the_second_time(store: Store, batch_size: int) -> None:
     extractor = CountingExtractor()
-    results = list(
-        store.ingest_items(_docs([ARTICLES[0], ARTICLES[1], ARTICLES[0]]), extractor=extractor)
-    )
+    docs = _docs([ARTICLES[0], ARTICLES[1], ARTICLES[0]])
+    results = list(store.ingest_items(docs, extractor=extractor, batch_size=batch_size))
     assert [r.status for r in results] == ["ingested", "ingested", "known"]
     assert extractor.calls == 2
 

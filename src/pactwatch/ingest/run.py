@@ -91,7 +91,7 @@ def ingest(
     items: Iterable[Item],
     *,
     extractor: Extractor,
-    batch_size: int = 20,
+    batch_size: int = 50,
 ) -> Iterator[IngestResult]:
     """Store each document of ``items`` with its events; yield a result per item, in order.
 

@@ -2,13 +2,15 @@
 
 Extraction is CPU work in the calling thread; writing a batch is mostly
 database work, during which the drivers release the GIL. So while one batch
-is written, the next is extracted: at most one batch is in flight, and ingest
-runs at the speed of extraction. Results come back in the order the items
+is written, the next is extracted: at most two batches wait for the writer
+(so a slow commit does not stall extraction), and ingest runs at the speed of
+extraction. Results come back in the order the items
 went in, whichever finished first.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from pactwatch.records import Document, Event
 from pactwatch.store.write import Extracted, WriteResult, write_batch
 
 Status = Literal["ingested", "known", "rejected"]
+_IN_FLIGHT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,7 @@ class BatchWriter:
         self.queue: list[IngestResult | str] = []
         self.written: dict[str, IngestResult] = {}
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pactwatch-writer")
-        self.in_flight: Future[list[WriteResult]] | None = None
+        self.in_flight: deque[Future[list[WriteResult]]] = deque()
 
     def pending(self, doc_id: str) -> bool:
         """Return True when ``doc_id`` is waiting or being written."""
@@ -61,8 +64,8 @@ class BatchWriter:
         self.batch.append((doc, events))
         self.queue.append(doc.id)
         if len(self.batch) >= self.batch_size:
-            self._collect()
-            self.in_flight = self.pool.submit(write_batch, self.engine, self.batch)
+            self._collect(keep=_IN_FLIGHT - 1)
+            self.in_flight.append(self.pool.submit(write_batch, self.engine, self.batch))
             self.batch = []
         return self._ready()
 
@@ -79,10 +82,10 @@ class BatchWriter:
         """Stop the writer thread, waiting for a batch in flight."""
         self.pool.shutdown(wait=True)
 
-    def _collect(self) -> None:
-        if self.in_flight is not None:
-            future, self.in_flight = self.in_flight, None
-            self._record(future.result())
+    def _collect(self, keep: int = 0) -> None:
+        """Wait until at most ``keep`` batches are being written; record the others' results."""
+        while len(self.in_flight) > keep:
+            self._record(self.in_flight.popleft().result())
 
     def _record(self, results: list[WriteResult]) -> None:
         for written in results:
