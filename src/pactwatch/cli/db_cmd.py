@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from sqlalchemy.engine import Engine
 
-from pactwatch.cli.store_cmds import DbOption, err_console
+from pactwatch.cli.store_cmds import DbOption, store_error_exit
 from pactwatch.errors import StoreError
 from pactwatch.store import migrate
 from pactwatch.store.engine import create_store_engine, display_url
@@ -57,8 +57,7 @@ def _engine(db: str | None) -> Engine:
     try:
         return create_store_engine(db)
     except StoreError as exc:
-        err_console.print(f"[red]StoreError[/red]: {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from exc
+        raise store_error_exit(exc) from exc
 
 
 def register(app: typer.Typer) -> None:

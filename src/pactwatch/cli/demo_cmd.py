@@ -56,7 +56,7 @@ def build_demo(store: Store) -> IngestSummary:
 def demo_command(
     db: Annotated[
         str | None,
-        typer.Option("--db", help=f"Database to build into [default: a fresh ./{DEMO_DB}]."),
+        typer.Option("--db", help=f"Database to build into. Default: a fresh ./{DEMO_DB}."),
     ] = None,
     pairs: Annotated[int, typer.Option(help="Show the timelines of this many pairs.")] = 6,
 ) -> None:

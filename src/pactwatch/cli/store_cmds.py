@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console, RenderableType
+from rich.markup import escape
 
 from pactwatch.api import Store
 from pactwatch.api import open as open_db
@@ -37,7 +38,7 @@ DbOption = Annotated[
         envvar="PACTWATCH_DB",
         show_envvar=True,
         help="Database URL (sqlite:///file.db, postgresql+psycopg://...) or a SQLite file path."
-        " [default: sqlite:///pactwatch.db]",
+        " Default: sqlite:///pactwatch.db.",
     ),
 ]
 FormatOption = Annotated[
@@ -52,13 +53,18 @@ def open_store(db: str | None) -> Store:
     try:
         return open_db(db)
     except StoreError as exc:
-        err_console.print(f"[red]StoreError[/red]: {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from exc
+        raise store_error_exit(exc) from exc
+
+
+def store_error_exit(exc: StoreError) -> typer.Exit:
+    """Print ``exc`` as one line; return the exit (2) to raise."""
+    err_console.print(f"[red]StoreError[/red]: {escape(str(exc))}", highlight=False, soft_wrap=True)
+    return typer.Exit(2)
 
 
 def usage_error(message: str) -> typer.Exit:
     """Print ``message`` as a one-line usage error; return the exit (2) to raise."""
-    err_console.print(f"[red]Error[/red]: {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[red]Error[/red]: {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(2)
 
 
