@@ -38,3 +38,18 @@ def test_an_empty_result_still_makes_a_dataframe(db_url: str) -> None:
         frame = store.events().to_pandas()
     assert len(frame) == 0
     assert list(frame.columns) == list(pactwatch.StoredEvent.COLUMNS)
+
+
+def test_ingest_reads_paths_and_reports_each_document(db_url: str, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("France and India held the Varuna exercise off Goa in 2023.")
+    (tmp_path / "b.jsonl").write_text('{"text": "Talks resumed."}\n{"oops"\n')
+    with pactwatch.open(db_url) as store:
+        results = list(store.ingest([tmp_path], published="2023-05-01"))
+        assert [(r.source, r.status) for r in results] == [
+            (str(tmp_path / "a.txt"), "ingested"),
+            (f"{tmp_path / 'b.jsonl'}:1", "ingested"),
+            (f"{tmp_path / 'b.jsonl'}:2", "rejected"),
+        ]
+        assert store.counts()["documents"] == 2
+        with pytest.raises(pactwatch.SourceError, match="does not exist"):
+            list(store.ingest([tmp_path / "missing"]))
