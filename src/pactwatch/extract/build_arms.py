@@ -219,9 +219,10 @@ def _builds_locally(info: SentenceInfo, cue: re.Match[str]) -> bool:
     place = info.start + cue.start() + where.start(1)
     states = [s.code for s in info.states if s.start == place]
     inside = range(info.start + cue.start(), info.start + cue.end())
-    makers = {
-        code for m in _platform_mentions(info) if m.start in inside for code in platform_states(m)
-    }
+    platforms = [m for m in _platform_mentions(info) if m.start in inside] or _platform_mentions(
+        info
+    )
+    makers = {code for m in platforms for code in platform_states(m)}
     return not states or states[0] not in makers
 
 

@@ -119,6 +119,8 @@ def _described_meetings(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     if match is None:
         return []
     tail = _MEETING_TAIL.match(info.text, match.end("np"))
+    if tail is None and re.search(r"\bthe\s+$", info.text[: match.start("np")]):
+        return []  # "after the virtual summit": the one already reported
     if tail is not None:
         noun = noun + tail.group()
     if len(noun.split()) > 1:

@@ -92,6 +92,8 @@ _INHERITS = frozenset(
 )
 _LOCAL_REACH = 2
 _FOLD = re.compile(r"[^a-z0-9]+")
+_AGREEMENT_STAGE = {"in_force": 2, "extended": 3, "ended": 4}
+"""Later stages of an agreement that a later sentence may report over "signed"."""
 _GENERIC_WORDS = frozenset(
     """agreement agreements arrangement arrangements deal pact treaty memorandum understanding
     framework accord protocol concerning on of the a an and for in to with between joint
@@ -289,7 +291,11 @@ def _same_event(first: Draft, second: Draft, names: dict[int, tuple[str, set[str
     subject_b, all_b = names[id(second)]
     if subject_a == subject_b:
         return True
-    compatible = None in (first.status, second.status) or first.status == second.status
+    compatible = (
+        None in (first.status, second.status)
+        or first.status == second.status
+        or first.type == "agreement"  # one named agreement: its statuses are its history
+    )
     if first.type in ("procurement", "coproduction"):
         # stages of one programme are separate events: only a name within the other's merges
         words_a, words_b = set(subject_a.split()), set(subject_b.split())
@@ -360,7 +366,9 @@ def _merge_repeats(drafts: list[Draft]) -> list[Draft]:
 
 def _fill_gaps(first: Draft, later: Draft) -> None:
     """Complete the first report of an event with what a later sentence adds."""
-    if first.status is None:
+    if first.status is None or _AGREEMENT_STAGE.get(later.status or "", 0) > _AGREEMENT_STAGE.get(
+        first.status, 0
+    ):
         first.status, first.trigger = later.status, later.trigger
     if first.date is None or (later.date and "/" in later.date and "/" not in first.date):
         first.date = later.date  # an interval that holds the first date says more
