@@ -38,7 +38,7 @@ _NOT_YET: Final[dict[tuple[str, str], str | None]] = {
 
 # Words right before a date that attach it to something other than the event itself.
 _NOT_EVENT_DATE = re.compile(
-    r"(?:until|till|through|to|by the end of|by|ending|ends?|expire[sd]? in|delivery date of"
+    r"(?:until|till|through|to|by the end of|by|since|ending|ends?|expire[sd]? in|delivery date of"
     r"|deliver(?:ed|ies|y)?(?: (?:in|by|from|between))?|from|starting|valid until|beyond|past"
     r"|over|receiving|due(?: in| by)?|expected (?:in|by))\s*$"
 )
@@ -160,7 +160,7 @@ def find_status(
     _, status, t_start, t_end = best
     window = info.lower[max(0, min(t_start, lo) - 45) : t_start]
     negated = NEGATION_CUES.search(window) is not None
-    future = FUTURE_CUES.search(window) is not None
+    future = FUTURE_CUES.search(window) is not None or window.endswith("to be ")
     hedged = HEDGE_CUES.search(window) is not None
     if status is not None and negated and not _NOT_YET_CUE.search(window):
         status = None  # "refused to sign", "did not hold": it did not happen

@@ -30,7 +30,8 @@ _HEAD_WORD = re.compile(
     re.IGNORECASE,
 )
 _GRANT_VERB = re.compile(
-    r"\b(?:granted|grants|gave|gives|conferred|awarded|designat(?:ed|es|ing))\b"
+    r"\b(?:granted|grants|gave|gives|conferred|awarded|designat(?:ed|es|ing)|plac(?:e|ed|ing)"
+    r"|mov(?:e|ed|ing)|elevat(?:e|ed|ing)|upgrad(?:e|ed|ing))\b"
 )
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _PURCHASE = re.compile(r"\b(?:procure|purchas|suppl|sale|sell|acqui|deliver|buy|order)\w*")

@@ -21,7 +21,8 @@ _PROCUREMENT_CUE = re.compile(
 _COPRODUCTION_CUE = re.compile(
     r"\b(?:co-?produc\w+|co-?develop\w*|joint(?:ly)? (?:produc\w+|develop\w*|manufactur\w+|build)"
     r"|licen[cs]ed? (?:production|manufactur\w+)|technology transfer|transfer of technology"
-    r"|joint venture|manufactur\w+ (?:\S+ ){0,5}in (?:India|[A-Z]\w+)|locally manufactur\w+"
+    r"|joint venture|(?:manufactur|mak|build|produc|assembl)\w* (?:\S+ ){0,5}in (?:India|[A-Z]\w+)"
+    r"|(?:make|build|produce|manufacture)\w* (?:\S+ ){0,5}together|locally manufactur\w+"
     r"|build (?:\S+ ){0,3}locally|make in \w+|under licen[cs]e|local production"
     r"|produced locally|built locally|local assembly)\b"
 )
@@ -44,6 +45,15 @@ _PURCHASE_NOUN = re.compile(
     r"\b(?:contracts?|deals?|orders?|agreements?|purchases?|tenders?|bids?|requests?|sales?)\s*$"
 )
 """A "contract for the X" buys X: X is no destination."""
+_SHIP_CATEGORIES: Final = frozenset(
+    """aircraft_carrier destroyer cruiser frigate corvette submarine amphibious_ship warship
+    patrol_vessel auxiliary_ship""".split()
+)
+_MOVES = re.compile(
+    r"\b(?:arriv\w+|dock\w*|berth\w*|anchor\w*|port call|sail\w*|visit\w*|call(?:ed)? at"
+    r"|pulled into|transit\w*|deploy\w*)\b"
+)
+_ON_ORDER = re.compile(r"\bon\s+order\s*$")
 _KIND_REACH: Final = 60
 _NAMED_KIND_REACH: Final = 160
 _FOR_PLATFORM = re.compile(
@@ -145,7 +155,7 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if id(mention.value) in seen:
             continue
         seen.add(id(mention.value))
-        if _is_destination(info, mention.start) or _deployed(info, mention.start):
+        if _is_destination(info, mention.start) or _deployed(info, mention):
             continue
         start, end = _extend_platform(info, mention)
         event_type = (
@@ -226,17 +236,29 @@ def _builds_locally(info: SentenceInfo, cue: re.Match[str]) -> bool:
     return not states or states[0] not in makers
 
 
-def _deployed(info: SentenceInfo, start: int) -> bool:
-    """Return True for a service's own platform on the move, not changing hands."""
-    before = info.text[max(0, info.local(start) - 40) : info.local(start)]
-    return _OPERATED_BY.search(before) is not None and _HANDED_TO.search(info.lower) is None
+def _deployed(info: SentenceInfo, mention: Mention) -> bool:
+    """Return True for a platform on the move, not changing hands.
+
+    A service's own aircraft ("three Royal Air Force Chinooks arrived"), or a
+    warship that arrives or docks, is deployed unless the sentence hands it over.
+    """
+    if _HANDED_TO.search(info.lower) is not None:
+        return False
+    before = info.text[max(0, info.local(mention.start) - 40) : info.local(mention.start)]
+    ship = getattr(mention.value, "category", None) in _SHIP_CATEGORIES
+    return _OPERATED_BY.search(before) is not None or (
+        ship and _MOVES.search(info.lower) is not None
+    )
 
 
 def _is_destination(info: SentenceInfo, start: int) -> bool:
     """Return True for the platform something is for ("engines for the upcoming Tejas")."""
     before = info.text[max(0, info.local(start) - 40) : info.local(start)]
     match = _FOR_PLATFORM.search(before)
-    return match is not None and not _PURCHASE_NOUN.search(before[: match.start()])
+    if match is None:
+        return False
+    head = before[: match.start()]
+    return _ON_ORDER.search(head) is not None or not _PURCHASE_NOUN.search(head)
 
 
 def _nearer_procurement(info: SentenceInfo, start: int) -> bool:

@@ -29,7 +29,8 @@ _END = (
     r"|\bin\s+(?:19|20)\d\d|\bin\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\bunder\b|\bsigned\b"
     r"|\bwith\s+[A-Z]|\bas\b|\bto\s+[a-z]+\b|\bthrough\b|\bduring\b|\bfor\s+(?:the\s+)?[a-z]+ing\b"
     r"|\b(?:in|at)\s+(?:the\s+)?[A-Z]|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday|\d)|\b(?:last|this|next|earlier|later)\s+(?:week|month|year)))"
+    r"|Sunday|\d)|\b(?:last|this|next|earlier|later)\s+(?:week|month|year)|\bwhile\b"
+    r"|\b(?:meant|intended|aimed|designed|expected|set)\s+to\b))"
 )
 _DESCRIBED = re.compile(
     r"\b(?P<intro>(?i:an?|the|signed|inked|concluded|sealed|has|have|had|part of|under"
@@ -46,6 +47,7 @@ _CIVIL = re.compile(
     r"|space|health|education|visa|tourism|culture|agricultur\w+|fisheries|climate|tax)\b",
     re.IGNORECASE,
 )
+_NAMED_STATE: Final = frozenset({"COUNTRY", "METONYM"})
 _IN_FORCE_INTRO: Final = frozenset({"part of", "under", "execution of"})
 _HAS_INTRO: Final = frozenset({"has", "have", "had"})
 _WITH_STATES = re.compile(r"^(?P<head>.+?\bwith)\s+")
@@ -92,8 +94,8 @@ def _per_state(
 ) -> Iterator[Described]:
     """Split "pacts with Pyongyang and Belarus" into one description per state."""
     head = _WITH_STATES.match(np)
-    states = [s for s in info.states if start < s.start and s.end <= end]
-    if head is None or len(states) < 2:
+    states = [s for s in info.states if start < s.start and s.end <= end and s.how in _NAMED_STATE]
+    if head is None or len({s.code for s in states}) < 2:
         yield Described(start, end, np, status)
         return
     for state in states:

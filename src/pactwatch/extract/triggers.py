@@ -129,6 +129,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         (
             "delivered",
             r"deliver(?:ed|s)|(?:accepted|took) delivery|handed over|hand(?:ed|s) over|arrived"
+            r"|shipped"
             r"|received"
             r"|transferred"
             r"|supplied",
