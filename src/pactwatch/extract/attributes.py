@@ -38,7 +38,8 @@ _NOT_YET: Final[dict[tuple[str, str], str | None]] = {
 
 # Words right before a date that attach it to something other than the event itself.
 _NOT_EVENT_DATE = re.compile(
-    r"(?:until|till|through|to|by the end of|by|since|ending|ends?|expire[sd]? in|delivery date of"
+    r"(?:until|till|through|to|by the end of|by|since|since\b[^,;.]{1,30}|ending|ends?"
+    r"|expire[sd]? in|delivery date of"
     r"|deliver(?:ed|ies|y)?(?: (?:in|by|from|between))?|from|starting|valid until|beyond|past"
     r"|over|receiving|due(?: in| by)?|expected (?:in|by))\s*$"
 )
@@ -198,7 +199,7 @@ def find_date(
         adjacent = end <= mention.start and _ADJACENT_DATE.fullmatch(gap) is not None
         if adjacent:
             return mention.edtf
-        before = info.lower[max(0, info.local(mention.start) - 25) : info.local(mention.start)]
+        before = info.lower[max(0, info.local(mention.start) - 45) : info.local(mention.start)]
         if _NOT_EVENT_DATE.search(before):
             continue
         if (
@@ -220,6 +221,12 @@ def find_date(
 
 def _subject_between(rivals: list[tuple[int, int]], end: int, mention: DateMention) -> bool:
     return any(end <= r_start < mention.start for r_start, _ in rivals)
+
+
+def is_event_date(info: SentenceInfo, mention: DateMention) -> bool:
+    """Return False for a date that bounds something else ("since 1975", "through 2035")."""
+    before = info.lower[max(0, info.local(mention.start) - 45) : info.local(mention.start)]
+    return mention.kind != "duration" and _NOT_EVENT_DATE.search(before) is None
 
 
 def _parenthesis_end(info: SentenceInfo, end: int) -> int:

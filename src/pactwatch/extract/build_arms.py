@@ -38,8 +38,8 @@ _OPERATED_BY = re.compile(
 )
 """A service's own aircraft or ship ("three Royal Air Force Chinook helicopters"): not a sale."""
 _HANDED_TO = re.compile(
-    r"\b(?:provided|transferred|handed over|sold|supplied|delivered|given|donated|leased|gifted)"
-    r"\s+to\b"
+    r"\b(?:provided|transferred|handed over|sold|supplied|delivered|given|gave|donated|leased"
+    r"|gifted)\b[^.;]{0,60}\bto\b"
 )
 _PURCHASE_NOUN = re.compile(
     r"\b(?:contracts?|deals?|orders?|agreements?|purchases?|tenders?|bids?|requests?|sales?)\s*$"
@@ -205,8 +205,9 @@ def _kind_drafts(
     cues = [info.start + m.start() for m in _PROCUREMENT_CUE.finditer(info.lower)]
     cues += [info.start + m.start() for m in _COPRODUCTION_CUE.finditer(info.text)]
     drafts: list[Draft] = []
+    moving = _MOVES.search(info.lower) is not None and _HANDED_TO.search(info.lower) is None
     for phrase in kind_phrases(info, taken):
-        if _is_destination(info, phrase.start):
+        if _is_destination(info, phrase.start) or (moving and phrase.kind in _SHIP_CATEGORIES):
             continue
         reach = _NAMED_KIND_REACH if phrase.named else _KIND_REACH
         if not any(abs(cue - phrase.start) <= reach for cue in cues):

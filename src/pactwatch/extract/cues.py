@@ -61,6 +61,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
         "bought", "sold", "supplies", "supplied", "deliveries", "procurement", "acquisition",
         "chose", "chosen", "handed over", "hand over", "use of", "joint venture", "locally",
         "make in", "built", "production", "technology transfer", "transfer of technology",
+        "make", "makes", "making", "together", "assemble", "assembled", "assembly",
         "acquisitions", "orders", "exports", "imports",
     ),
     "trade_measure": (

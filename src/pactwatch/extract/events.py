@@ -19,6 +19,7 @@ from pactwatch.extract.attributes import (
     find_place,
     find_quantity,
     find_status,
+    is_event_date,
     month_of,
     visit_span,
 )
@@ -175,7 +176,7 @@ class _Recent:
 
 def _recent_date(info: SentenceInfo, recent: _Recent | None) -> _Recent | None:
     """Return where the narrative is after this sentence."""
-    dates = [d for d in info.dates if d.kind not in ("duration", "interval")]
+    dates = [d for d in info.dates if d.kind != "interval" and is_event_date(info, d)]
     if not dates:
         return recent
     last = dates[-1]

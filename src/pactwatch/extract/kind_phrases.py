@@ -51,6 +51,8 @@ class KindPhrase:
     state: str | None
     named: bool = False
     """True when capitalised words name the maker or model ("SIG Sauer rifles")."""
+    kind: str = ""
+    """The platform kind of the noun ("frigate", "drone")."""
 
 
 def kind_phrases(info: SentenceInfo, taken: list[tuple[int, int]]) -> list[KindPhrase]:
@@ -99,7 +101,7 @@ def _phrase(info: SentenceInfo, kind: Mention) -> KindPhrase | None:
         return None  # "the combat UAVs": a platform named before, not a new one
     if not named and state is None and words == 0 and not _SUPPLY_VERB.search(before):
         return None
-    return KindPhrase(start, kind.end, text, state, named)
+    return KindPhrase(start, kind.end, text, state, named, str(kind.value))
 
 
 def _names_platform(info: SentenceInfo, phrase: KindPhrase) -> bool:
