@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from pactwatch.api import Store
 from pactwatch.cli import store_views
@@ -72,16 +73,17 @@ def demo_command(
     console = Console()
     with open_store(db or str(DEMO_DB)) as store:
         summary = build_demo(store)
-        console.print(f"Sample documents: {summary.line()}", highlight=False)
+        console.print(f"Sample documents: {summary.line()}", highlight=False, soft_wrap=True)
         dyads = store.dyads()
         for a, b, _count in dyads[:pairs]:
             console.print()
             console.print(store_views.timeline_view((a, b), store.timeline(a, b)))
         rest = ", ".join(f"{a}-{b}" for a, b, _ in dyads[pairs:])
         if rest:
-            console.print(f"\nOther pairs: {rest}", highlight=False)
+            console.print(f"\nOther pairs: {rest}", highlight=False, soft_wrap=True)
         where = db or str(DEMO_DB)
-    console.print(f"\nDatabase: {where}. Next: pactwatch events --db {where}", highlight=False)
+    next_step = f"\nDatabase: {where}. Next: pactwatch events --db {where}"
+    console.print(escape(next_step), highlight=False, soft_wrap=True)
     raise typer.Exit(summary.exit_code)
 
 

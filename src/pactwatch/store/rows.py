@@ -1,9 +1,14 @@
 """Turn documents and their events into table rows, with ids that re-runs reproduce.
 
-Ids are derived from content, never from a counter: a claim's id is a short
-hash of its document id and its ordinal (its position in what extraction
-returned), and the canonical event a claim creates takes its id from that
-claim. Merging (issue 6) keeps the id of the event that already exists.
+Ids are derived from content, never from a counter: a claim's id is the first
+16 hex digits of its document's id (the SHA-256 of the text) followed by its
+ordinal (its position in what extraction returned) in at least four hex
+digits, and the canonical event a claim creates takes that claim's id.
+Merging (issue 6) keeps the id of the event that already exists.
+
+Sharing the document's prefix keeps a document's claims and events next to
+each other in every index keyed by id, so a batch writes a few index pages
+per document instead of a few per claim.
 """
 
 from __future__ import annotations
@@ -49,12 +54,12 @@ def short_hash(*parts: str) -> str:
 
 def claim_id(doc_id: str, ordinal: int) -> str:
     """Return the id of the ``ordinal``-th claim of document ``doc_id``."""
-    return short_hash("claim", doc_id, str(ordinal))
+    return f"{doc_id[:16]}{ordinal:04x}"
 
 
 def event_id_for(claim: str) -> str:
-    """Return the id of the canonical event first created for claim ``claim``."""
-    return short_hash("event", claim)
+    """Return the id of the canonical event first created for claim ``claim``: the same."""
+    return claim
 
 
 def entity_id(kind: str, name: str) -> str:

@@ -32,7 +32,7 @@ metadata = sa.MetaData()
 _ROWID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 _DATE = sa.String(10)
 _STATE = sa.String(2)
-_ID = sa.String(16)
+_ID = sa.String(24)
 
 documents = sa.Table(
     "documents",

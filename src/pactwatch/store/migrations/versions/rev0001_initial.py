@@ -107,7 +107,7 @@ def _event_columns() -> list[sa.Column[object]]:
 def _events() -> None:
     op.create_table(
         "events",
-        sa.Column("id", sa.String(16), primary_key=True),
+        sa.Column("id", sa.String(24), primary_key=True),
         *_event_columns(),
         sa.Column("confidence", sa.Float, nullable=False),
         sa.Column("claim_count", sa.Integer, nullable=False),
@@ -125,10 +125,10 @@ def _claims() -> None:
     op.create_table(
         "claims",
         sa.Column("seq", _ROWID, primary_key=True, autoincrement=True),
-        sa.Column("id", sa.String(16), nullable=False),
+        sa.Column("id", sa.String(24), nullable=False),
         sa.Column("document_id", sa.String(64), nullable=False),
         sa.Column("ordinal", sa.Integer, nullable=False, comment="position in its document"),
-        sa.Column("event_id", sa.String(16)),
+        sa.Column("event_id", sa.String(24)),
         *_event_columns(),
         sa.Column("evidence", sa.Text, nullable=False, comment="text[span_start:span_end]"),
         sa.Column("sentence", sa.Text, nullable=False, comment="the sentence around the evidence"),
@@ -153,7 +153,7 @@ def _claims() -> None:
 def _event_links() -> None:
     op.create_table(
         "event_parties",
-        sa.Column("event_id", sa.String(16), primary_key=True),
+        sa.Column("event_id", sa.String(24), primary_key=True),
         sa.Column("party", sa.String(2), primary_key=True),
         sa.Column("type", sa.String(20), nullable=False),
         sa.Column("date_start", sa.String(10)),
@@ -166,7 +166,7 @@ def _event_links() -> None:
     op.create_index("ix_event_parties_party_date", "event_parties", ["party", "date_start"])
     op.create_table(
         "event_dyads",
-        sa.Column("event_id", sa.String(16), primary_key=True),
+        sa.Column("event_id", sa.String(24), primary_key=True),
         sa.Column("party_a", sa.String(2), primary_key=True, comment="the lower code of the pair"),
         sa.Column("party_b", sa.String(2), primary_key=True),
         sa.Column("date_start", sa.String(10)),
