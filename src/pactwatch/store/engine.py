@@ -95,5 +95,5 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB: bulk writes touch many index pages
-    cursor.execute("PRAGMA mmap_size = 1073741824")  # reads of big stores skip a syscall a page
+    cursor.execute("PRAGMA mmap_size = 268435456")  # 256 MiB mapped: fewer read syscalls
     cursor.close()
