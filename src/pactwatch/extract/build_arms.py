@@ -146,7 +146,7 @@ def _is_modifier(word: str) -> bool:
 def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     """Return procurement and co-production drafts for the platforms a sentence names."""
     procurement = _PROCUREMENT_CUE.search(info.lower) is not None
-    coproduction = any(_builds_locally(info, m) for m in _COPRODUCTION_CUE.finditer(info.text))
+    coproduction = any(_builds_locally(info, m) for m in _coproduction_cues(info))
     if not (procurement or coproduction):
         return []
     drafts: list[Draft] = []
@@ -203,7 +203,7 @@ def _kind_drafts(
 ) -> list[Draft]:
     """Return procurements (or co-productions) of platforms named by kind ("Iranian drones")."""
     cues = [info.start + m.start() for m in _PROCUREMENT_CUE.finditer(info.lower)]
-    cues += [info.start + m.start() for m in _COPRODUCTION_CUE.finditer(info.text)]
+    cues += [info.start + m.start() for m in _coproduction_cues(info)]
     drafts: list[Draft] = []
     moving = _MOVES.search(info.lower) is not None and _HANDED_TO.search(info.lower) is None
     for phrase in kind_phrases(info, taken):
@@ -220,6 +220,12 @@ def _kind_drafts(
         draft.confidence = 0.5
         drafts.append(draft)
     return drafts
+
+
+def _coproduction_cues(info: SentenceInfo) -> list[re.Match[str]]:
+    """Return the co-production cues of a sentence ("Co-development of ..." at its start too)."""
+    text = info.text[:1].lower() + info.text[1:]
+    return list(_COPRODUCTION_CUE.finditer(text))
 
 
 def _builds_locally(info: SentenceInfo, cue: re.Match[str]) -> bool:
@@ -264,6 +270,6 @@ def _is_destination(info: SentenceInfo, start: int) -> bool:
 
 def _nearer_procurement(info: SentenceInfo, start: int) -> bool:
     local = info.local(start)
-    co = [abs(m.start() - local) for m in _COPRODUCTION_CUE.finditer(info.text)]
+    co = [abs(m.start() - local) for m in _coproduction_cues(info)]
     pr = [abs(m.start() - local) for m in _PROCUREMENT_CUE.finditer(info.lower)]
     return bool(pr) and bool(co) and min(pr) < min(co) - 40

@@ -24,7 +24,8 @@ _STOP: Final = frozenset(
     receiving transferring providing sending shipping exporting importing using operating
     deploying building producing manufacturing making one two three four five six seven eight
     nine ten eleven twelve dozen would will could should can may might must provide provides
-    provided get gets got make makes""".split()
+    provided get gets got make makes regarding concerning including such like about
+    collaboration cooperation development production""".split()
 )
 _VERB = re.compile(
     r"^(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|order\w*|deliver\w*|sell\w*|sold"
@@ -58,9 +59,12 @@ class KindPhrase:
 def kind_phrases(info: SentenceInfo, taken: list[tuple[int, int]]) -> list[KindPhrase]:
     """Return the kind-noun phrases of a sentence outside the spans in ``taken``."""
     found: list[KindPhrase] = []
-    for mention in info.mentions:
-        if mention.label != KIND or any(s < mention.end and mention.start < e for s, e in taken):
+    kinds = [m for m in info.mentions if m.label == KIND]
+    for mention in kinds:
+        if any(s < mention.end and mention.start < e for s, e in taken):
             continue
+        if any(0 < k.start - mention.end <= 1 for k in kinds):
+            continue  # "helicopter engines": the first noun qualifies the second
         phrase = _phrase(info, mention)
         if phrase is not None and not _names_platform(info, phrase):
             found.append(phrase)
