@@ -91,7 +91,6 @@ _ONE_END = re.compile(
 _INHERITS = frozenset(
     {"signed", "held", "ordered", "established", "granted", "imposed", "extended"}
 )
-_LOCAL_REACH = 2
 _FOLD = re.compile(r"[^a-z0-9]+")
 _AGREEMENT_STAGE = {"in_force": 2, "extended": 3, "ended": 4}
 """Later stages of an agreement that a later sentence may report over "signed"."""
@@ -107,7 +106,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
     """Return the events of a document, in order of their evidence, repeats merged."""
     drafts: list[Draft] = []
     pending: GenericSigning | None = None
-    recent: _Recent | None = None
+    narrative: str | None = None
     for info in doc.sentences:
         sentence_drafts = [d for row in BUILDERS if row.wakes(info) for d in row.build(info, doc)]
         for draft in sentence_drafts:
@@ -116,12 +115,12 @@ def build_events(doc: DocumentInfo) -> list[Event]:
         if apply_generic_signing(pending, sentence_drafts):
             pending = None
         pending = find_generic_signing(info, sentence_drafts) or pending
-        _inherit_dates(sentence_drafts, recent)
+        _inherit_dates(sentence_drafts, narrative)
         _remember_venue(doc, sentence_drafts)
         for draft in sentence_drafts:
             if draft.type == "visit" and draft.date:
                 draft.date = visit_span(info.lower, draft.date)
-        recent = _recent_date(info, recent)
+        narrative = _narrative_date(info, narrative)
         drafts.extend(sentence_drafts)
     _orient_deals(drafts)
     return [_to_event(d) for d in _merge_repeats(drafts) if len(d.parties) >= 2]
@@ -156,6 +155,9 @@ def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> N
         draft.date = month_of(draft.date)  # an exercise with one end given: its month
     if draft.type in ("procurement", "coproduction"):
         draft.quantity = find_quantity(info, draft.start)
+    if draft.type == "port_call" and draft.trigger is not None:
+        # the port is the place of the call: "docked in X", "is scheduled to visit Goa"
+        draft.place = find_place(info, *draft.trigger, skip=doc.lexicon.names_of(doc.dyad))
     if draft.place is None and (draft.type in _PLACED or draft.status in _ARRIVED):
         draft.place = find_place(
             info, draft.start, draft.end, skip=doc.lexicon.names_of(doc.dyad), rivals=rivals
@@ -163,45 +165,25 @@ def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> N
     _settle_parties(draft, doc)
 
 
-@dataclass(frozen=True, slots=True)
-class _Recent:
-    """Where the narrative is: the last date given (sentence, paragraph) and the last exact one."""
+def _narrative_date(info: SentenceInfo, current: str | None) -> str | None:
+    """Return the date a news narrative is at after this sentence: its last day or month.
 
-    sentence: int
-    paragraph: int
-    date: str
-    precise: str | None
-    """The last day or month given: the date a news report is at, not a background year."""
-
-
-def _recent_date(info: SentenceInfo, recent: _Recent | None) -> _Recent | None:
-    """Return where the narrative is after this sentence."""
-    dates = [d for d in info.dates if d.kind != "interval" and is_event_date(info, d)]
-    if not dates:
-        return recent
-    last = dates[-1]
-    precise = last.edtf if last.precision in ("day", "month") else None
-    if precise is None and recent is not None:
-        precise = recent.precise
-    return _Recent(info.index, info.sent.paragraph, last.edtf, precise)
-
-
-def _inherit_dates(drafts: list[Draft], recent: _Recent | None) -> None:
-    """Give undated past events the date the narrative is at ("The deal was signed there").
-
-    A date from the same paragraph or at most two sentences before holds;
-    further away, only the last day or month given does.
+    A bare year is background ("the contract signed in 2022") and does not move it.
     """
-    if recent is None:
+    for mention in reversed(info.dates):
+        exact = mention.precision in ("day", "month") and mention.kind != "interval"
+        if exact and is_event_date(info, mention):
+            return mention.edtf
+    return current
+
+
+def _inherit_dates(drafts: list[Draft], narrative: str | None) -> None:
+    """Give undated past events the day or month the narrative is at ("The deal was signed")."""
+    if narrative is None:
         return
     for draft in drafts:
-        if draft.date is not None or draft.status not in _INHERITS or draft.hedged:
-            continue
-        close = (
-            draft.info.index - recent.sentence <= _LOCAL_REACH
-            or draft.info.sent.paragraph == recent.paragraph
-        )
-        draft.date = recent.date if close else recent.precise
+        if draft.date is None and draft.status in _INHERITS and not draft.hedged:
+            draft.date = narrative
 
 
 def _remember_venue(doc: DocumentInfo, drafts: list[Draft]) -> None:
@@ -227,7 +209,11 @@ def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:
         giver, receiver = designation_direction(draft)
         draft.from_, draft.to = draft.from_ or giver, draft.to or receiver
     elif draft.type in ("port_call", "visit") and draft.to is None and draft.place:
-        draft.to = place_state(draft.place, prefer=doc.dyad)
+        host = place_state(draft.place, prefer=doc.dyad)
+        # "Goa" is also a city in the Philippines: trust a place's state only when the text
+        # names that state, or names no second state to be the host
+        trusted = host in doc.dyad or host in info.codes() or len(doc.dyad) < 2
+        draft.to = host if trusted else None
     if draft.type == "coproduction" and draft.joint:
         parties = set(draft.joint)
         draft.from_ = draft.to = None
