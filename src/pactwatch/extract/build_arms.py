@@ -12,9 +12,9 @@ from pactwatch.extract.kind_phrases import kind_phrases
 from pactwatch.extract.lexicon import ENTRY, KIND, Mention
 
 _PROCUREMENT_CUE = re.compile(
-    r"\b(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|acquisition|order\w*|contract\w*|deal"
-    r"|provid\w*"
-    r"|deliver\w*|handed over|hand over|sale|sell\w*|sold|supply|supplied|supplies|induct\w*"
+    r"\b(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|acquisitions?|order\w*|contract\w*"
+    r"|deals?|provid\w*"
+    r"|deliver\w*|handed over|hand over|sales?|sell\w*|sold|supply|supplied|supplies|induct\w*"
     r"|commission\w*|operates|arrived|received|transferr?\w*|import\w*|export\w*|use of"
     r"|select\w*|chose|chosen|picked|opted for)\b"
 )
