@@ -19,7 +19,8 @@ _NTH_MEETING = re.compile(
     r"[A-Z][\w’'.&-]*(?:\s+(?:of|on|for|and|the|in)?\s*[A-Z][\w’'.&-]*)*)"
 )
 _DESCRIPTIVE_MEETING = re.compile(
-    r"\b(?:held|had|hold|have|holds|during|after|following|at|in|on)\s+(?:an?\s+|the\s+|their\s+)?"
+    r"\b(?:held|had|hold|have|holds|during|after|following|at|in|on|for)\s+"
+    r"(?:an?\s+|the\s+|their\s+)?"
     r"(?P<np>(?:(?:bilateral|one-on-one|high-level|delegation-level|ministerial|separate"
     r"|summit|official|informal|first|second|annual|productive|restricted|virtual|online"
     r"|telephone|phone|video|inaugural|trilateral|leaders[’']?|extensive|wide-ranging)\s+)*"

@@ -9,11 +9,14 @@ from pactwatch.extract.drafts import Draft, clean_subject
 
 _MEASURE = re.compile(
     r"(?P<np>(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)\s+)?(?:tariffs?|sanctions|embargo"
+    r"|restrictions|curbs|(?:arms\s+)?embargo"
     r"|(?:its\s+|the\s+)?(?:Entity List|entity list|blacklist|sanctions list)"
     r"|export controls?|\b(?:(?!(?:the|an?|its|their|removed|lifted|imposed|eased|ended|announced"
     r"|slapped|placed|scrapped)\b)[\w-]+\s+){0,2}ban)(?:\s+on\s+[^,.;]{3,70}?)?)"
     r"(?=\s*(?:,|;|\.|$|\bhas\b|\bhave\b|\bduring\b|\bin\s+\d|\bwhich\b|\bthat\b|\bafter\b"
-    r"|\bover\b|\bfor\b|\bbecause\b|\bunder\b|\bin response\b|\bas\b))"
+    r"|\bover\b|\bfor\b|\bbecause\b|\bunder\b|\bin response\b|\bas\b"
+    r"|\b(?:last|this|next|earlier)\s+(?:week|month|year)\b|\bon\s+(?:Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday)\b))"
 )
 _LIST = re.compile(r"(?i:entity list|blacklist|sanctions list)")
 _TRIGGER = re.compile(

@@ -66,6 +66,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "trade_measure": (
         *_forms("tariff", "sanction", "embargo"), "ban", "bans", "banned", "export controls",
+        "restrictions", "curbs",
         "export control", "blacklisted", "entity list",
     ),
 }  # fmt: skip

@@ -109,7 +109,7 @@ class Lexicon:
         self._seen.add((label, key_text))
         nlp = get_nlp()
         match_id = nlp.vocab.strings.add(key_text)
-        cased = any(ch.isupper() for ch in name)
+        cased = label != TITLE and any(ch.isupper() for ch in name)
         self._keys[match_id] = _Key(label, value, cased)
         self._matcher.add(key_text, [nlp.make_doc(name)])
 

@@ -24,6 +24,7 @@ _NAME_BEFORE_TITLE = re.compile(
     r"(?:(?:Dr|Gen|Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][a-zA-Zà-ÿ’'-]+(?:\s+[A-Z][a-zA-Zà-ÿ’'.-]+){1,3})"
     r"(?:\s+\([^)]{1,20}\))?,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}$"
 )
+_TITLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z]+\s+){0,1}")
 _SURNAME_ALONE = re.compile(r"([A-Z][\w-]+)(?:[’']s)?\b(?!\s+[A-Z])")
 _NOT_NAME_WORDS = frozenset(
     [
@@ -89,7 +90,11 @@ def find_people(info: SentenceInfo, surnames: Mapping[str, Any] | None = None) -
             )
     for mention in info.mentions:
         if mention.label == TITLE:
-            found = _titled(info, mention, surnames or {}) or _apposed(info, mention)
+            found = (
+                _titled(info, mention, surnames or {})
+                or _apposed(info, mention)
+                or _by_title(info, mention)
+            )
             if found is not None and not any(
                 p.start < found.end and found.start < p.end for p in people.values()
             ):
@@ -111,6 +116,16 @@ def _titled(info: SentenceInfo, title: Mention, surnames: Mapping[str, Any]) -> 
     start = offset + match.start("name")
     state = _title_state(info, title.start, getattr(title.value, "state", None))
     return Person(start, start + len(name), name, state)
+
+
+def _by_title(info: SentenceInfo, title: Mention) -> Person | None:
+    """Return an official named only by office: "the French Defence Minister", "Japan's PM"."""
+    for state in info.states:
+        gap = info.text[info.local(state.end) : info.local(title.start)]
+        if state.end <= title.start and _TITLE_GAP.fullmatch(gap):
+            text = info.text[info.local(state.start) : info.local(title.end)]
+            return Person(state.start, title.end, text, state.code)
+    return None
 
 
 def _apposed(info: SentenceInfo, title: Mention) -> Person | None:

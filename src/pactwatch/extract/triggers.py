@@ -137,6 +137,8 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         (
             "ordered",
             r"ordered|won (?:a |an )?(?:\S+ ){0,3}contract|order (?:for|of)"
+            r"|(?:inked|sealed|concluded|clinched|struck|finali[sz]ed) (?:a |an |the )?(?:\S+ )?"
+            r"(?:contracts?|deals?|orders?)"
             r"|contract(?:s|ed)? (?:for|with|from)|signed (?:a "
             r"|an )?(?:\S+ )?"
             r"(?:contract|deal|order)|contract signed|awarded|placed an order|purchase agreement"
