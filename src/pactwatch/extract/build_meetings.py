@@ -210,7 +210,8 @@ def _placed_visits(
     ):
         host = doc.venue[1], doc.venue[2]  # "co-chaired the meeting": the one placed before
     meeting_word = _MEETING_WORDS.search(info.lower) is not None
-    if not (visit_word or (meeting_word and host)):
+    together = len({p.state for p in people if p.state}) >= 2  # both sides' leaders, in one place
+    if not (visit_word or (host and (meeting_word or together))):
         return []
     visiting = _VISITING.search(info.text)
     if visiting is not None:

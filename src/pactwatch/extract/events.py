@@ -37,6 +37,7 @@ from pactwatch.extract.build_trade import build_trade_measures
 from pactwatch.extract.context import DocumentInfo, SentenceInfo, StateMention
 from pactwatch.extract.directions import recipient
 from pactwatch.extract.drafts import Draft
+from pactwatch.extract.lexicon import PERSON
 from pactwatch.extract.places import place_state
 from pactwatch.records import Event
 
@@ -50,10 +51,14 @@ class BuilderRow:
     name: str
     build: Builder
     kinds: frozenset[str] = frozenset()
+    people: int = 0
+    """Also wake for a sentence naming at least this many known officials (0: never)."""
 
     def wakes(self, info: SentenceInfo) -> bool:
         """Return True when the sentence may hold this builder's events (a cheap test)."""
-        return self.name in info.cues or not self.kinds.isdisjoint(info.kinds)
+        if self.name in info.cues or not self.kinds.isdisjoint(info.kinds):
+            return True
+        return self.people > 0 and sum(m.label == PERSON for m in info.mentions) >= self.people
 
 
 BUILDERS: tuple[BuilderRow, ...] = (
@@ -61,7 +66,7 @@ BUILDERS: tuple[BuilderRow, ...] = (
     BuilderRow("designation", build_designations, frozenset({"designation"})),
     BuilderRow("institution", build_institutions),
     BuilderRow("meeting", build_meetings, frozenset({"institution"})),
-    BuilderRow("visit", build_visits),
+    BuilderRow("visit", build_visits, people=2),
     BuilderRow("exercise", build_exercises, frozenset({"exercise"})),
     BuilderRow("port_call", build_port_calls),
     BuilderRow("procurement", build_procurements),
