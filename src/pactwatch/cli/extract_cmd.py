@@ -98,14 +98,22 @@ def extract_command(
     if output not in ("table", "json"):
         raise typer.BadParameter("must be table or json", param_hint="--format")
     console = Console()
+    failed = 0
     for path in paths:
-        name, text, doc_published = read_input(path)
+        try:
+            name, text, doc_published = read_input(path)
+        except SourceError as exc:
+            failed += 1  # one line for the bad file; the others still run
+            Console(stderr=True).print(f"[red]SourceError[/red]: {exc}", highlight=False)
+            continue
         events = extract(text, published=published or doc_published, data_dirs=data or ())
         if output == "json":
             payload: dict[str, Any] = {"document": name, "events": [e.to_gold() for e in events]}
             typer.echo(json.dumps(payload, ensure_ascii=False))
         else:
             console.print(_table(name, events))
+    if failed:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
