@@ -143,7 +143,6 @@ _EXERCISE_HEADED = re.compile(
 """Capitalised names that are exercises by their last word ("Combined Amphibious Operation")."""
 _TRAILING_NUMBER = re.compile(rf"(?:\s+{_CONNECTOR}\s+[\d][\d,.–-]*)+$")
 """A run that ends "... Exercise in 2023": the year is not part of the name."""
-_QUOTED = re.compile(r"[“\"‘](?P<name>[A-Z][^”\"’]{2,120}?)[,.]?[”\"’]")
 _NAME_RUN = re.compile(NAME)
 _PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
 _SHIP = re.compile(
@@ -221,11 +220,6 @@ def exercise_names(text: str) -> list[tuple[int, int]]:
                 found.append(trimmed)
     found.extend((s, e) for s, e in name_runs(text) if _EXERCISE_HEADED.search(text[s:e]))
     return found
-
-
-def quoted_names(text: str) -> list[tuple[int, int]]:
-    """Return offsets of capitalised phrases in quotation marks."""
-    return [(m.start("name"), m.end("name")) for m in _QUOTED.finditer(text)]
 
 
 def ship_names(text: str, prefixes: frozenset[str]) -> list[tuple[int, int, str]]:
