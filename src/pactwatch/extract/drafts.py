@@ -38,8 +38,6 @@ class Draft:
     """False when nothing in the text gave the direction (a deal naming no platform)."""
     joint: tuple[str, ...] = ()
     """For co-development by several states together: all of them, and no direction."""
-    evidence_span: tuple[int, int] | None = None
-    """A shorter run of the sentence that states the event, where one is known."""
 
 
 def clean_subject(text: str) -> str:

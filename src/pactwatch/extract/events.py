@@ -256,7 +256,7 @@ def _explicit_parties(draft: Draft, doc: DocumentInfo) -> list[str]:
 
 def _to_event(draft: Draft) -> Event:
     info = draft.info
-    start, end = draft.evidence_span or (info.sent.start, info.sent.end)
+    start, end = info.sent.start, info.sent.end
     return Event(
         type=draft.type,
         status=draft.status,
