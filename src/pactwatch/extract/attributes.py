@@ -14,6 +14,7 @@ from typing import Final
 
 from pactwatch.extract.context import SentenceInfo
 from pactwatch.extract.dates import DateMention
+from pactwatch.extract.dates_patterns import MONTH_NAMES
 from pactwatch.extract.triggers import FUTURE_CUES, HEDGE_CUES, NEGATION_CUES, TRIGGERS
 
 # A done status and what it becomes when the statement is future, planned or hedged.
@@ -96,7 +97,7 @@ _NOT_PLACE_TAIL = re.compile(
     r"|[Pp]roject|\d\w*)\b"
 )
 _NOT_PLACE_WORDS = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    rf"^(?:{MONTH_NAMES}"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday|\d)"
 )

@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.dates_patterns import MONTH_NAMES
 from pactwatch.extract.drafts import Draft, clean_subject
 from pactwatch.extract.lexicon import DEMONYM, ENTRY, KIND
 from pactwatch.extract.names import EXERCISE_WORDS, exercise_names, ship_names
@@ -36,8 +37,8 @@ _GENERIC_EXERCISE_NAMES: Final = frozenset(
 _DESCRIBED_EXERCISE = re.compile(
     rf"\b(?P<np>(?:joint|combined|bilateral|trilateral)\s+(?:(?:military|naval|air|maritime"
     rf"|aerial|strategic|army|amphibious|anti-terror\w*)\s+)*(?:and\s+\w+\s+)?{EXERCISE_WORDS}"
-    r"(?:\s+(?:with|in|over|near|off)\s+(?:the\s+)?(?!(?:19|20)\d\d\b|(?:January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\b)[\w’'-]+"
+    r"(?:\s+(?:with|in|over|near|off)\s+(?:the\s+)?"
+    rf"(?!(?:19|20)\d\d\b|(?:{MONTH_NAMES})\b)[\w’'-]+"
     r"(?:\s+[A-Z][\w’'-]+)*"
     r"(?:\s+(?:naval|armed|air)\s+forces)?){0,2})"
 )

@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.dates_patterns import MONTH_NAMES
 from pactwatch.extract.drafts import Draft, clean_subject
 from pactwatch.extract.lexicon import ENTRY, METONYM
 from pactwatch.extract.names import MEETING_HEADS, headed_names
@@ -33,8 +34,7 @@ _DEFENCE_WORDS = re.compile(
 )
 _MEETING_TAIL = re.compile(
     r"\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"
-    r"(?:\s+(?:19|20)\d\d)?|(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)(?:\s+(?:19|20)\d\d|\s+(?:last|this|next) year)?)"
+    rf"(?:\s+(?:19|20)\d\d)?|(?:{MONTH_NAMES})(?:\s+(?:19|20)\d\d|\s+(?:last|this|next) year)?)"
 )
 _MET = re.compile(r"\b(?:met|meets|meet|meeting)\s+(?:with\s+)?")
 _VISIT_TO = re.compile(

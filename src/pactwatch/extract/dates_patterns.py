@@ -25,6 +25,11 @@ MONTHS: Final[dict[str, int]] = {
 }  # fmt: skip
 """Month names and abbreviations (lower case) with their numbers."""
 
+MONTH_NAMES: Final = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+"""The twelve month names, capitalised, as a regex alternation (``January|...|December``)."""
+
 WEEKDAYS: Final[dict[str, int]] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
     "friday": 4, "saturday": 5, "sunday": 6,
