@@ -23,6 +23,8 @@ the Datasette views are dialect-specific DDL in :mod:`pactwatch.store.ddl`.
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 
 metadata = sa.MetaData()
@@ -33,6 +35,25 @@ _ROWID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 _DATE = sa.String(10)
 _STATE = sa.String(2)
 _ID = sa.String(24)
+
+
+def _event_fields() -> list[sa.Column[Any]]:
+    """Return fresh columns for the fields an event and a claim both carry (one per table)."""
+    return [
+        sa.Column("type", sa.String(20), nullable=False),
+        sa.Column("status", sa.String(20)),
+        sa.Column("subject", sa.Text, nullable=False),
+        sa.Column("aliases", sa.JSON, nullable=False),
+        sa.Column("parties", sa.JSON, nullable=False),
+        sa.Column("from_state", _STATE),
+        sa.Column("to_state", _STATE),
+        sa.Column("date", sa.String(64), comment="EDTF"),
+        sa.Column("date_start", _DATE),
+        sa.Column("date_end", _DATE),
+        sa.Column("place", sa.Text),
+        sa.Column("quantity", sa.BigInteger),
+    ]
+
 
 documents = sa.Table(
     "documents",
@@ -73,18 +94,7 @@ events = sa.Table(
     "events",
     metadata,
     sa.Column("id", _ID, primary_key=True),
-    sa.Column("type", sa.String(20), nullable=False),
-    sa.Column("status", sa.String(20)),
-    sa.Column("subject", sa.Text, nullable=False),
-    sa.Column("aliases", sa.JSON, nullable=False),
-    sa.Column("parties", sa.JSON, nullable=False),
-    sa.Column("from_state", _STATE),
-    sa.Column("to_state", _STATE),
-    sa.Column("date", sa.String(64), comment="EDTF"),
-    sa.Column("date_start", _DATE),
-    sa.Column("date_end", _DATE),
-    sa.Column("place", sa.Text),
-    sa.Column("quantity", sa.BigInteger),
+    *_event_fields(),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("claim_count", sa.Integer, nullable=False),
     sa.Column("entity_id", sa.ForeignKey("entities.id", ondelete="SET NULL")),
@@ -107,18 +117,7 @@ claims = sa.Table(
     ),
     sa.Column("ordinal", sa.Integer, nullable=False, comment="position in its document"),
     sa.Column("event_id", sa.ForeignKey("events.id", ondelete="SET NULL")),
-    sa.Column("type", sa.String(20), nullable=False),
-    sa.Column("status", sa.String(20)),
-    sa.Column("subject", sa.Text, nullable=False),
-    sa.Column("aliases", sa.JSON, nullable=False),
-    sa.Column("parties", sa.JSON, nullable=False),
-    sa.Column("from_state", _STATE),
-    sa.Column("to_state", _STATE),
-    sa.Column("date", sa.String(64), comment="EDTF"),
-    sa.Column("date_start", _DATE),
-    sa.Column("date_end", _DATE),
-    sa.Column("place", sa.Text),
-    sa.Column("quantity", sa.BigInteger),
+    *_event_fields(),
     sa.Column("evidence", sa.Text, nullable=False, comment="text[span_start:span_end]"),
     sa.Column("sentence", sa.Text, nullable=False, comment="the sentence around the evidence"),
     sa.Column("sentence_start", sa.Integer, nullable=False, comment="its offset in the text"),
