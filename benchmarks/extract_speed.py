@@ -12,7 +12,6 @@ baseline and of extraction on one core, their ratio, and peak RSS.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import resource
 import sys
@@ -20,17 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "dev"
-
-
-def _base_texts(gold: Path) -> list[tuple[str, str | None]]:
-    if gold.is_dir():
-        docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold.glob("*.json"))]
-        return [(d["text"], d.get("published")) for d in docs]
-    from pactwatch.samples import load_samples
-
-    return [(s.text, s.published) for s in load_samples()]
+from corpus import DEFAULT_GOLD, base_texts
 
 
 def _vary(text: str, i: int) -> str:
@@ -43,7 +32,7 @@ def _vary(text: str, i: int) -> str:
 
 def build_corpus(n: int, gold: Path) -> list[tuple[str, str | None]]:
     """Return ``n`` distinct documents of about 5 KB each, with a publication date."""
-    base = _base_texts(gold)
+    base = base_texts(gold)
     corpus = []
     for i in range(n):
         parts = [base[(i + j * 5) % len(base)] for j in range(3)]

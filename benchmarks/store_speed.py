@@ -25,7 +25,6 @@ skipped with a note when the server cannot be reached.
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import random
 import re
@@ -39,8 +38,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "dev"
+from corpus import DEFAULT_GOLD, base_texts
+
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 # Forty states, most active first; pairs are drawn with weights 1/rank so that a
@@ -78,15 +77,6 @@ def _peak_rss_mb() -> float:
 # ---- the ingest corpus -------------------------------------------------------
 
 
-def _base_texts(gold: Path) -> list[tuple[str, str | None]]:
-    if gold.is_dir():
-        rows = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold.glob("*.json"))]
-        return [(row["text"], row.get("published")) for row in rows]
-    from pactwatch.samples import load_samples
-
-    return [(sample.text, sample.published) for sample in load_samples()]
-
-
 def _vary(text: str, i: int) -> str:
     shift = i % 5
     text = re.sub(r"\b(19[6-9]\d|20[0-2]\d)\b", lambda m: str(int(m.group()) - shift), text)
@@ -99,7 +89,7 @@ def ingest_corpus(n: int, gold: Path) -> Iterator[Any]:
     """Yield ``n`` distinct documents of about 5 KB, each with a publication date."""
     from pactwatch.documents import make_document
 
-    base = _base_texts(gold)
+    base = base_texts(gold)
     for i in range(n):
         parts = [base[(i + 7 * j) % len(base)] for j in range(3)]
         text = "\n\n".join(_vary(t, i + j) for j, (t, _) in enumerate(parts))
