@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -54,21 +55,20 @@ def _names(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
 def _event_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
     states = [i.removeprefix("state:") for i in ids if i.startswith("state:")]
     others = [i for i in ids if not i.startswith("state:")]
+    by_party = _count_by(conn, event_parties.c.party, states)
+    counts = {f"state:{party}": n for party, n in by_party.items()}
+    counts.update(_count_by(conn, events.c.entity_id, others))
+    return counts
+
+
+def _count_by(conn: Connection, column: sa.Column[Any], values: list[str]) -> dict[str, int]:
+    """Return the rows of the column's table per value, queried in chunks of ``_IN_CHUNK``."""
     counts: dict[str, int] = {}
-    for start in range(0, len(states), _IN_CHUNK):
-        chunk = states[start : start + _IN_CHUNK]
+    for start in range(0, len(values), _IN_CHUNK):
         query = (
-            sa.select(event_parties.c.party, sa.func.count())
-            .where(event_parties.c.party.in_(chunk))
-            .group_by(event_parties.c.party)
+            sa.select(column, sa.func.count())
+            .where(column.in_(values[start : start + _IN_CHUNK]))
+            .group_by(column)
         )
-        counts.update({f"state:{party}": n for party, n in conn.execute(query)})
-    for start in range(0, len(others), _IN_CHUNK):
-        chunk = others[start : start + _IN_CHUNK]
-        query = (
-            sa.select(events.c.entity_id, sa.func.count())
-            .where(events.c.entity_id.in_(chunk))
-            .group_by(events.c.entity_id)
-        )
-        counts.update({entity: n for entity, n in conn.execute(query)})
+        counts.update({value: n for value, n in conn.execute(query)})
     return counts
