@@ -113,6 +113,7 @@ MONTH_WITHOUT_YEAR = [
     ),
     ("The carrier called at the port last December.", "2025-11-20", "last December", "2024-12"),
     ("The carrier called at the port last October.", "2025-11-20", "last October", "2025-10"),
+    ("Last April, Warsaw ordered the tanks.", "2023-06-28", "Last April", "2022-04"),
     ("The carrier will call at the port next March.", "2025-11-20", "next March", "2026-03"),
 ]
 
@@ -369,13 +370,14 @@ def test_relative_dates_need_a_publication_date(sentence: str) -> None:
         ("The ministers met on Tuesday in the capital.", []),
         ("Yesterday the two defence chiefs met in the capital.", []),
         ("The deal was announced two weeks ago in the capital.", []),
-        ("The talks took place last week in the capital.", []),
+        ("The talks took place last week in the capital.", [("last week", "2025-11")]),
+        ("The carrier group calls at the port next week.", [("next week", "2025-11")]),
         ("The cabinet cleared the purchase last month.", [("last month", "2025-10")]),
         ("The deal was first floated six months ago.", [("six months ago", "2025-05~")]),
         ("Deliveries began earlier this year at the air base.", [("earlier this year", "2025")]),
     ],
 )
-def test_a_publication_month_resolves_only_month_and_year_expressions(
+def test_a_publication_month_resolves_no_day_and_weeks_to_its_month(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(sentence, "2025-11") == expected

@@ -125,11 +125,15 @@ def infer_year(anchor: Anchor, month: int) -> int:
 
 
 def relative_month_year(anchor: Anchor, month: int, step: str) -> int:
-    """Return the year of "last March" (strictly before the publication month),
-    "next March" (strictly after) or "this March" (the publication year)."""
+    """Return the year of "last March", "next March" (strictly after the publication
+    month) or "this March" (the publication year).
+
+    "Last March" is last year's March (news style writes "in March" for this
+    year's), except the month just before publication: "last October" in a
+    November report is the October just past."""
     year, current = anchor.day.year, anchor.day.month
     if step == "last":
-        return year if month < current else year - 1
+        return year if month == current - 1 else year - 1
     if step == "next":
         return year if month > current else year + 1
     return year

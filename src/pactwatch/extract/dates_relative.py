@@ -119,7 +119,8 @@ def _shift(anchor: Anchor, unit: str, step: int) -> str | None:
             return None
         return ymd(*_shift_month(anchor.day.year, anchor.day.month, step))
     if not anchor.has_day:
-        return None
+        # "next week" in a report dated only to its month: that month, as far as we know
+        return ymd(anchor.day.year, anchor.day.month) if anchor.has_month else None
     monday = anchor.day - timedelta(days=anchor.day.weekday()) + timedelta(weeks=step)
     return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
 
