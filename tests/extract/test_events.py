@@ -129,6 +129,27 @@ ROWS: list[tuple[str, str, Expect]] = [
         "2022-02-21",
         ("trade_measure", "imposed", "sanctions", ("CN", "TW"), None),
     ),
+    (
+        "Egypt and Greece signed the Programme of Defence Cooperation for 2024-2028 in Athens.",
+        "2023-11-14",
+        ("agreement", "signed", "Programme of Defence Cooperation", ("EG", "GR"), None),
+    ),
+    (
+        "Joint development of naval drones has also been announced by Japan and Australia.",
+        "2025-02-10",
+        ("coproduction", "agreed", "naval drones", ("AU", "JP"), "2025-02-10"),
+    ),
+    (
+        "Morocco ordered 24 AH-64E helicopters and six Black Hawk helicopters on March 3 from "
+        "the United States.",
+        "2024-03-20",
+        ("procurement", "ordered", "AH-64E", ("MA", "US"), "2024-03-03"),
+    ),
+    (
+        "Last May, Romania ordered 54 Abrams tanks from the United States.",
+        "2024-08-02",
+        ("procurement", "ordered", "Abrams", ("RO", "US"), "2023-05"),
+    ),
 ]
 
 
@@ -159,6 +180,45 @@ def test_quantity_and_direction() -> None:
     text = "Ukraine ordered six Bayraktar TB2 drones from Turkey in 2019."
     event = _find(extract(text, published="2019-06-01"), "procurement", "TB2")
     assert (event.from_, event.to, event.quantity) == ("TR", "UA", 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("India ordered 6,01,427 7.62 x 39mm assault rifles AK-203 from Russia in 2021.", 601427),
+        ("Ghana bought 1,200 7.62x51mm SIG716 rifles from the United States in 2021.", 1200),
+        ("Kenya ordered 7.62 x 39mm AK-103 rifles from Russia in 2022.", None),
+    ],
+)
+def test_counts_in_indian_grouping_and_past_a_calibre(text: str, quantity: int | None) -> None:
+    (event,) = [e for e in extract(text, published="2022-01-01") if e.type == "procurement"]
+    assert event.quantity == quantity
+
+
+def test_the_agreements_just_signed_cover_what_they_procure() -> None:
+    text = (
+        "Algeria and Russia inked three defence contracts on Monday. "
+        "The most important of the contracts is that for the procurement of 14 Su-57 fighters."
+    )
+    event = _find(extract(text, published="2025-03-05"), "procurement", "Su-57")
+    assert (event.status, event.date, event.quantity) == ("ordered", "2025-03-03", 14)
+
+
+def test_a_port_call_to_a_state_takes_its_port_from_the_next_sentences() -> None:
+    text = (
+        "The USS Ronald Reagan arrived in Vietnam on Monday, the second such call in five years. "
+        "The carrier anchored off the coast of Da Nang, where its crew will play football."
+    )
+    event = _find(extract(text, published="2023-06-27"), "port_call", "Ronald Reagan")
+    assert (event.to, event.place) == ("VN", "Da Nang")
+
+
+def test_a_possessive_is_no_place() -> None:
+    text = (
+        "Cabinet cleared the purchase of 26 Rafale fighters from France prior to Modi's departure."
+    )
+    events = extract(text, published="2023-07-13")
+    assert events and all(e.place != "Modi’s" and e.place != "Modi's" for e in events)
 
 
 def test_negated_event_is_never_done() -> None:

@@ -16,13 +16,13 @@ from pactwatch.extract.drafts import Draft
 _GENERIC_SIGNING = re.compile(
     r"\b(?P<verb>sign(?:ed|s)?|ink(?:ed|s)?|seal(?:ed|s)?|conclud(?:ed|es)|adopt(?:ed|s)|clinch(?:ed|es))"
     r"\s+(?:an?|the|their|its|two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?P<noun>deals?|agreements?|pacts?|frameworks?|treat(?:y|ies)|accords?|roadmaps?"
+    r"(?P<noun>deals?|contracts?|agreements?|pacts?|frameworks?|treat(?:y|ies)|accords?|roadmaps?"
     r"|declarations?)\b"
 )
 _THE_DEAL = re.compile(
-    r"\b(?:the|this|that) (?:deal|contract|agreement|order|package)s? (?:includes?|covers?|"
-    r"is for|was for|comprises?|provides? for)\b"
+    r"\b(?:the|this|that|these|those) (?:deal|contract|agreement|order|package)s?\b"
 )
+"""A definite reference to a deal just reported ("the deal includes", "of the agreements")."""
 _REACH = 2
 """How many sentences later a named agreement may take a generic mention's date."""
 
@@ -48,7 +48,10 @@ def find_generic_signing(info: SentenceInfo, drafts: list[Draft]) -> GenericSign
 
 
 def _apply_to_contents(pending: GenericSigning, drafts: list[Draft]) -> None:
-    """ "The deal includes six helicopters": what a signed deal covers was ordered when it was."""
+    """ "The deal includes six helicopters": what a signed deal covers was ordered when it was.
+
+    Also "the most important of the agreements is the procurement of ...".
+    """
     for draft in drafts:
         if draft.type != "procurement" or draft.status is not None:
             continue

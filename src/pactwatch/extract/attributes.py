@@ -7,7 +7,7 @@ what the text attaches to that subject, not merely the nearest thing.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
@@ -48,7 +48,6 @@ _OPENING = re.compile(r"(?:[A-Z][\w ,.]{0,40}[—–-]+\s*)?(?:On|In|By|At|Since
 """Text that may stand before a date that opens a sentence ("On 26 August, ...")."""
 _ADJACENT_DATE = re.compile(r",?\s*(?:from|of|in|dated|signed in|\()?\s*")
 _PARENTHESIS_AFTER = re.compile(r"\s*\([^()]{0,120}\)")
-_COORDINATED = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,|and|as well as|,\s*and)\s+(?:an?\s+|the\s+)?")
 _NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -56,10 +55,17 @@ _NUMBER_WORDS: Final = {
     "thirty": 30, "thirty-six": 36, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12,
     "dozen": 12, "pair": 2, "a pair of": 2, "both": 2,
 }  # fmt: skip
+_COORDINATED = re.compile(
+    r"\s*(?:\([^()]*\))?\s*(?:,|and|as well as|,\s*and)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")\s+)?"
+)
+"""What joins two subjects that share a date ("X and three Y on July 13")."""
+_CALIBRE = r"\d+(?:\.\d+)?\s*[x×]\s*\d+\s*mm\b"
+"""A calibre ("7.62 x 39mm") is one word of what is counted, not a count of its own."""
 _QUANTITY = re.compile(
-    r"(?P<q>\b\d{1,3}(?:,\d{2,3})+\b|\b\d+\b|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+    r"(?<![\d.,])(?P<q>\b\d{1,3}(?:,\d{2,3})+\b|\b\d+\b|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
     r"(?P<gap>(?:\s+(?!(?:and|or|of|to|in|on|at|for|from|with|under|by|is|are|was|were)\b)"
-    r"(?![a-z]+ed\b)[\w.’'-]+){0,4}?)\s*$",
+    rf"(?![a-z]+ed\b)(?:{_CALIBRE}|[\w.’'-]+)){{0,4}}?)\s*$",
     re.IGNORECASE,
 )
 _QUANTITY_OF = re.compile(
@@ -96,6 +102,8 @@ _NOT_PLACE_TAIL = re.compile(
     r"|Meeting|Dialogue|Conference|Forum|Exercise|Agreement|Treaty|[Pp]rogram|[Pp]rogramme"
     r"|[Pp]roject|\d\w*)\b"
 )
+_POSSESSIVE = re.compile(r"[’']s?(?:\s|$)")
+_ENDS_POSSESSIVE = re.compile(r"[’']s?$")
 _NOT_PLACE_WORDS = re.compile(
     rf"^(?:{MONTH_NAMES}"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
@@ -198,6 +206,8 @@ def find_date(
             return mention.edtf
         gap = info.text[info.local(end) : info.local(mention.start)]
         adjacent = end <= mention.start and _ADJACENT_DATE.fullmatch(gap) is not None
+        if adjacent and _years_span(mention) and gap.strip() in ("from", "for", ""):
+            continue  # "Program ... from 2021-2031": the term it covers, part of its name
         if adjacent:
             return mention.edtf
         before = info.lower[max(0, info.local(mention.start) - 45) : info.local(mention.start)]
@@ -218,6 +228,11 @@ def find_date(
     if following is not None:
         return following.edtf
     return best[1].edtf if best is not None else None
+
+
+def _years_span(mention: DateMention) -> bool:
+    """Return True for an interval of whole years ("2021-2031")."""
+    return re.fullmatch(r"\d{4}/\d{4}", mention.edtf) is not None
 
 
 def _subject_between(rivals: list[tuple[int, int]], end: int, mention: DateMention) -> bool:
@@ -355,18 +370,34 @@ def find_place(
     """
     best: tuple[int, str] | None = None
     following: tuple[int, str] | None = None
+    for absolute, place in places_in(info, skip=skip):
+        inside = start <= absolute and absolute + len(place) <= end
+        if inside and absolute == start:
+            continue  # the subject's own name ("in the Malabar exercise")
+        distance = _distance(absolute, absolute + len(place), start, end)
+        if best is None or distance < best[0]:
+            best = (distance, place)
+        free = not any(end <= r_start < absolute for r_start, _ in rivals)
+        if following is None and absolute > start and free:
+            following = (distance, place)
+    chosen = following or best
+    return chosen[1] if chosen is not None else None
+
+
+def places_in(info: SentenceInfo, *, skip: frozenset[str]) -> Iterator[tuple[int, str]]:
+    """Yield (absolute start, name) of each place the sentence names, in order.
+
+    Occasions ("at the G7 summit"), dates, organisations, possessives
+    ("Modi's departure"), a state's adjective alone and the names in ``skip``
+    (the document's own states) are not places.
+    """
     for match in _PLACE.finditer(info.text):
         group = "place" if match.group("place") else "named"
         place = match.group(group).rstrip(".")
         if _EVENT_AFTER.match(info.text, match.end(group)):
             continue  # "at the G7 summit": an occasion, not a place
-        absolute_start = info.start + match.start(group)
-        if (
-            start <= absolute_start
-            and absolute_start + len(place) <= end
-            and (info.local(start) == match.start(group))
-        ):
-            continue  # the subject's own name ("in the Malabar exercise")
+        if _ENDS_POSSESSIVE.search(place) or _POSSESSIVE.match(info.text, match.end(group)):
+            continue  # "prior to Modi's departure": a person's, not a place
         if _NOT_PLACE_WORDS.match(place) or place in skip or _NOT_PLACE_TAIL.search(place):
             continue
         if place.split(",")[0].strip() in skip:
@@ -377,11 +408,4 @@ def find_place(
             for s in info.states
         ):
             continue  # a state's adjective alone ("the Russian agency") is no place
-        distance = _distance(absolute, absolute + len(place), start, end)
-        if best is None or distance < best[0]:
-            best = (distance, place)
-        free = not any(end <= r_start < absolute for r_start, _ in rivals)
-        if following is None and absolute > start and free:
-            following = (distance, place)
-    chosen = following or best
-    return chosen[1] if chosen is not None else None
+        yield absolute, place

@@ -27,7 +27,8 @@ _COPRODUCTION_CUE = re.compile(
     r"|produced locally|built locally|local assembly)\b"
 )
 _COPRODUCTION_OF = re.compile(
-    r"\b(?i:co-?development|co-?production|joint production|collaboration regarding|manufacture)"
+    r"\b(?i:co-?development|co-?production|joint (?:production|development)"
+    r"|collaboration regarding|manufacture)"
     r"\s+of\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:engines?|aircraft|missiles?"
     r"|submarines?|helicopters?|drones?|systems?))\b"
     r"|\b(?i:collaboration regarding)\s+(?P<np2>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+engines?)\b"
@@ -148,7 +149,7 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     procurement = _PROCUREMENT_CUE.search(info.lower) is not None
     coproduction = any(_builds_locally(info, m) for m in _coproduction_cues(info))
     if not (procurement or coproduction):
-        return []
+        return _coproduction_of(info, doc, [])
     drafts: list[Draft] = []
     seen: set[int] = set()
     for mention in _platform_mentions(info):
@@ -181,21 +182,30 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     if procurement or coproduction:
         taken = [(d.start, d.end) for d in drafts]
         drafts.extend(_kind_drafts(info, taken, coproduction=coproduction))
+    drafts.extend(_coproduction_of(info, doc, drafts))
+    return drafts
+
+
+_TOGETHER = re.compile(r"(?i:co-?development|joint development|collaboration)")
+"""Working on a design together: no supplier and no recipient."""
+
+
+def _coproduction_of(info: SentenceInfo, doc: DocumentInfo, drafts: list[Draft]) -> list[Draft]:
+    """Return co-productions named by what is made ("co-development of combat aircraft
+    engines") that no draft in ``drafts`` already covers."""
+    found: list[Draft] = []
     for match in _COPRODUCTION_OF.finditer(info.text):
         group = "np" if match.group("np") else "np2"
         start, end = info.start + match.start(group), info.start + match.end(group)
-        if not any(d.start < end and start < d.end for d in drafts):
-            drafts.append(
-                Draft(
-                    "coproduction",
-                    clean_subject(match.group(group)),
-                    start,
-                    end,
-                    info,
-                    confidence=0.5,
-                )
-            )
-    return drafts
+        if any(d.start < end and start < d.end for d in drafts):
+            continue
+        draft = Draft("coproduction", clean_subject(match.group(group)), start, end, info)
+        draft.confidence = 0.5
+        if _TOGETHER.match(match.group(0)):
+            named = sorted(set(info.codes()))
+            draft.joint = tuple(named if len(named) >= 2 else sorted(doc.dyad))
+        found.append(draft)
+    return found
 
 
 def _kind_drafts(

@@ -20,6 +20,7 @@ from pactwatch.extract.attributes import (
     find_status,
     is_event_date,
     month_of,
+    places_in,
     visit_span,
 )
 from pactwatch.extract.build_agreements import (
@@ -111,6 +112,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
         if apply_generic_signing(pending, sentence_drafts):
             pending = None
         pending = find_generic_signing(info, sentence_drafts) or pending
+        _date_perfect(sentence_drafts, doc.published)
         _inherit_dates(sentence_drafts, narrative)
         _remember_venue(doc, sentence_drafts)
         for draft in sentence_drafts:
@@ -119,6 +121,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
         narrative = _narrative_date(info, narrative)
         drafts.extend(sentence_drafts)
     _orient_deals(drafts)
+    _place_port_calls(doc, drafts)
     return [_to_event(d) for d in merge_repeats(drafts) if len(d.parties) >= 2]
 
 
@@ -136,6 +139,22 @@ def _orient_deals(drafts: list[Draft]) -> None:
         if not draft.oriented and {draft.from_, draft.to} <= {source, target, None}:
             draft.from_, draft.to = source, target
             draft.parties = sorted({source, target})
+
+
+_PORT_REACH = 3
+"""How many sentences after a port call may name its port ("arrived in Vietnam ... off Da Nang")."""
+
+
+def _place_port_calls(doc: DocumentInfo, drafts: list[Draft]) -> None:
+    """Give a port call that names only its host state the first port the next sentences
+    place in that state."""
+    skip = doc.lexicon.names_of(doc.dyad)
+    for draft in drafts:
+        if draft.type != "port_call" or draft.place or draft.to is None:
+            continue
+        following = doc.sentences[draft.info.index + 1 : draft.info.index + 1 + _PORT_REACH]
+        ports = (place for info in following for _, place in places_in(info, skip=skip))
+        draft.place = next((p for p in ports if place_state(p, prefer=doc.dyad) == draft.to), None)
 
 
 def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> None:
@@ -171,6 +190,40 @@ def _narrative_date(info: SentenceInfo, current: str | None) -> str | None:
         if exact and is_event_date(info, mention):
             return mention.edtf
     return current
+
+
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+|now\s+|just\s+|recently\s+|already\s+)?(?:been\s+)?"
+    r"(?!been\b)[a-z]+(?:ed|en|ne|ld|gn)\b"
+)
+"""A present perfect ("have also been announced", "has signed"): news of the day."""
+_DATED_BY_NEWS = frozenset(
+    {
+        "signed",
+        "agreed",
+        "ordered",
+        "held",
+        "established",
+        "granted",
+        "imposed",
+        "lifted",
+        "extended",
+    }
+)
+"""Steps taken on a day; not states that last ("in force") or pile up ("have been delivered")."""
+
+
+def _date_perfect(drafts: list[Draft], published: str | None) -> None:
+    """Date an undated event told in the present perfect on the day of publication."""
+    if published is None:
+        return
+    for draft in drafts:
+        if draft.date is not None or draft.status is None or draft.hedged or draft.negated:
+            continue
+        if draft.status not in _DATED_BY_NEWS or draft.info.dates:
+            continue
+        if _PERFECT.search(draft.info.lower):
+            draft.date = published
 
 
 def _inherit_dates(drafts: list[Draft], narrative: str | None) -> None:

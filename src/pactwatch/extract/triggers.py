@@ -199,7 +199,9 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
 
 # Cues that make a statement hedged (reported, expected, possible) or negated.
 HEDGE_CUES: Final = re.compile(
-    r"\b(?:may|might|could|would|reportedly|is expected to|are expected to|expected to|likely"
+    r"\b(?:(?<!last )(?<!next )(?<!this )(?<!in )(?<!early )(?<!late )(?<!mid-)(?<!since )"
+    r"(?<!until )(?<!from )(?<!of )(?<!by )may(?!\s+\d)"
+    r"|might|could|would|reportedly|is expected to|are expected to|expected to|likely"
     r"|is set to|are set to|plans? to|intends? to|intention to|aims? to|proposed"
     r"|considering|mulling|poised to|set to|anticipated|according to (?:reports|sources))\b"
 )
