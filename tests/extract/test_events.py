@@ -150,6 +150,27 @@ ROWS: list[tuple[str, str, Expect]] = [
         "2024-08-02",
         ("procurement", "ordered", "Abrams", ("RO", "US"), "2023-05"),
     ),
+    (
+        "Washington accused Pyongyang in October of supplying ballistic missiles to Russia.",
+        "2024-01-15",
+        ("procurement", "delivered", "ballistic missiles", ("KP", "RU"), "2023-10"),
+    ),
+    (
+        "Belarus is supplying armed drones to Russia, the ministry said.",
+        "2024-01-15",
+        ("procurement", "delivering", "drones", ("BY", "RU"), None),
+    ),
+    (
+        "South Korea has begun construction of the first Daegu-class frigate for the Philippines.",
+        "2024-05-02",
+        ("procurement", "ordered", "frigate", ("KR", "PH"), None),
+    ),
+    (
+        "In May 2019, Spain and Turkey signed an agreement under which Spain would supply "
+        "aircraft engines to Turkey.",
+        "2019-06-01",
+        ("procurement", "agreed", "aircraft engines", ("ES", "TR"), "2019-05"),
+    ),
 ]
 
 
@@ -280,3 +301,34 @@ def test_user_data_dir_adds_a_platform(tmp_path: Path) -> None:
     events = extract(text, published="2024-06-01", data_dirs=[tmp_path])
     event = _find(events, "procurement", "Kestrel-7")
     assert (event.from_, event.to, event.quantity, event.status) == ("NZ", "FJ", 4, "ordered")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kishida met Austin at the Pentagon in Washington, DC, on Friday.", "Washington, DC"),
+        ("Kishida met Austin at the Pentagon on Friday.", "Pentagon"),
+        (
+            "Japan and India signed the Acquisition and Cross-Servicing Agreement in Tokyo in "
+            "March 2007.",
+            None,
+        ),
+    ],
+)
+def test_a_seat_of_government_gives_way_to_its_city(text: str, place: str | None) -> None:
+    events = extract(text, published="2024-01-15")
+    assert events
+    if place is None:
+        assert all(e.place in (None, "Tokyo") for e in events)
+    else:
+        assert all(e.place == place for e in events if e.type in ("meeting", "visit"))
+
+
+def test_a_delivery_takes_the_place_where_its_aircraft_landed() -> None:
+    text = (
+        "South Korea on Friday delivered the first K9 howitzers to Poland. "
+        "A Republic of Korea Air Force C-130 carrying the first crews landed at the Powidz "
+        "Air Base, a Polish base west of Warsaw."
+    )
+    event = _find(extract(text, published="2022-12-09"), "procurement", "K9")
+    assert (event.status, event.place) == ("delivered", "Powidz Air Base")

@@ -15,6 +15,7 @@ from typing import Final
 from pactwatch.extract.context import SentenceInfo
 from pactwatch.extract.dates import DateMention
 from pactwatch.extract.dates_patterns import MONTH_NAMES
+from pactwatch.extract.lexicon import METONYM
 from pactwatch.extract.triggers import FUTURE_CUES, HEDGE_CUES, NEGATION_CUES, TRIGGERS
 
 # A done status and what it becomes when the statement is future, planned or hedged.
@@ -104,6 +105,10 @@ _NOT_PLACE_TAIL = re.compile(
 )
 _POSSESSIVE = re.compile(r"[’']s?(?:\s|$)")
 _ENDS_POSSESSIVE = re.compile(r"[’']s?$")
+_WITHIN = re.compile(
+    rf",?\s+in\s+(?:the\s+)?(?!(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"[A-Z]"
+)
 _NOT_PLACE_WORDS = re.compile(
     rf"^(?:{MONTH_NAMES}"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday"
@@ -384,6 +389,16 @@ def find_place(
     return chosen[1] if chosen is not None else None
 
 
+def seat_within(info: SentenceInfo, start: int, end: int) -> bool:
+    """Return True for a seat of government written with its city after it.
+
+    "the Pentagon in Washington, DC": the city, not the building, is the place.
+    """
+    return _WITHIN.match(info.text, info.local(end)) is not None and any(
+        s.start <= start and end <= s.end and s.how == METONYM for s in info.states
+    )
+
+
 def places_in(info: SentenceInfo, *, skip: frozenset[str]) -> Iterator[tuple[int, str]]:
     """Yield (absolute start, name) of each place the sentence names, in order.
 
@@ -408,4 +423,6 @@ def places_in(info: SentenceInfo, *, skip: frozenset[str]) -> Iterator[tuple[int
             for s in info.states
         ):
             continue  # a state's adjective alone ("the Russian agency") is no place
+        if seat_within(info, absolute, absolute + len(place)):
+            continue  # "at the Pentagon in Washington": the seat's city is the place
         yield absolute, place

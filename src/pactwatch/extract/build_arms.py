@@ -6,7 +6,12 @@ import re
 from typing import Final
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
-from pactwatch.extract.directions import platform_states, state_after_from, supplier
+from pactwatch.extract.directions import (
+    platform_states,
+    seller_before,
+    state_after_from,
+    supplier,
+)
 from pactwatch.extract.drafts import Draft, clean_subject
 from pactwatch.extract.kind_phrases import kind_phrases
 from pactwatch.extract.lexicon import ENTRY, KIND, Mention
@@ -14,9 +19,9 @@ from pactwatch.extract.lexicon import ENTRY, KIND, Mention
 _PROCUREMENT_CUE = re.compile(
     r"\b(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|acquisitions?|order\w*|contract\w*"
     r"|deals?|provid\w*"
-    r"|deliver\w*|handed over|hand over|sales?|sell\w*|sold|supply|supplied|supplies|induct\w*"
+    r"|deliver\w*|handed over|hand over|sales?|sell\w*|sold|supply\w*|supplied|supplies|induct\w*"
     r"|commission\w*|operates|arrived|received|transferr?\w*|import\w*|export\w*|use of"
-    r"|select\w*|chose|chosen|picked|opted for)\b"
+    r"|select\w*|chose|chosen|picked|opted for|construction of)\b"
 )
 _COPRODUCTION_CUE = re.compile(
     r"\b(?:co-?produc\w+|co-?develop\w*|joint(?:ly)? (?:produc\w+|develop\w*|manufactur\w+|build)"
@@ -224,7 +229,9 @@ def _kind_drafts(
             continue
         kind = "coproduction" if coproduction else "procurement"
         draft = Draft(kind, clean_subject(phrase.text), phrase.start, phrase.end, info)
-        draft.from_ = phrase.state or state_after_from(info, phrase.end)
+        draft.from_ = (
+            phrase.state or state_after_from(info, phrase.end) or seller_before(info, phrase.start)
+        )
         if coproduction and draft.from_ is None and len(set(info.codes())) >= 2:
             draft.joint = tuple(sorted(set(info.codes())))  # co-development by the states named
         draft.confidence = 0.5

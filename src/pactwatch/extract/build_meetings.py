@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from pactwatch.extract.attributes import seat_within
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
 from pactwatch.extract.dates_patterns import MONTH_NAMES
 from pactwatch.extract.drafts import Draft, clean_subject
@@ -53,7 +54,8 @@ _AFTER_VISIT = re.compile(
 _VISITING = re.compile(r"\bvisiting\s+(?=[A-Z])")
 _METONYM_VISIT = re.compile(r"\s+(?:visit|trip|tour)\b")
 _IN_PLACE = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)"
+    r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*"
+    r"(?:,\s+[A-Z]\.?[A-Z]\.?(?!\w))?)"
 )
 _MEETING_WORDS: Final = re.compile(r"\b(?:met|meet|meeting|talks|discussions|summit)\b")
 
@@ -232,7 +234,11 @@ def _host_state(info: SentenceInfo, doc: DocumentInfo) -> tuple[str, str | None]
         if found is not None:
             return found
     for match in _IN_PLACE.finditer(info.text):
-        found = _state_of(info, doc, match.start("place"), match.group("place"))
+        place = match.group("place").rstrip(".,;:")
+        absolute = info.start + match.start("place")
+        if seat_within(info, absolute, absolute + len(place)):
+            continue  # "at the Pentagon in Washington, DC": the city is the place
+        found = _state_of(info, doc, match.start("place"), place)
         if found is not None:
             return found
     for state in info.states:

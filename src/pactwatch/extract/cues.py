@@ -62,7 +62,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
         "chose", "chosen", "handed over", "hand over", "use of", "joint venture", "locally",
         "make in", "built", "production", "technology transfer", "transfer of technology",
         "make", "makes", "making", "together", "assemble", "assembled", "assembly",
-        "acquisitions", "orders", "exports", "imports", "joint development",
+        "acquisitions", "orders", "exports", "imports", "joint development", "construction of",
     ),
     "trade_measure": (
         *_forms("tariff", "sanction", "embargo"), "ban", "bans", "banned", "export controls",

@@ -26,6 +26,14 @@ _BUYER_AFTER = re.compile(
     r"|is buying|was buying|operates|imports|imported))\b"
 )
 
+_SELLER_AFTER = re.compile(
+    r"(?:\s+(?:in\s+\w+\s+|last\s+\w+\s+)?of\s+"
+    r"|\s+(?:has\s+|had\s+|have\s+|is\s+|are\s+|was\s+|also\s+){0,2})"
+    r"(?:delivering|supplying|sending|selling|transferring|delivered|supplied|sold|shipped"
+    r"|sent|transferred)\b"
+)
+"""What follows the supplier: "Iran delivered", "accused Tehran in September of supplying"."""
+
 
 def platform_states(mention: Mention) -> tuple[str, ...]:
     """Return the states whose makers design or supply a platform entry."""
@@ -50,6 +58,9 @@ def supplier(
         before = info.lower[max(0, info.local(state.start) - 12) : info.local(state.start)]
         if _FROM.search(before) and (state.start < limit or state.start < start):
             return state.code
+    seller = seller_before(info, start)
+    if seller is not None:
+        return seller
     for state in reversed(info.states):
         close = state.end <= start and start - state.end <= 20
         if (
@@ -61,6 +72,16 @@ def supplier(
     makers = platform_states(mention)
     in_dyad = [code for code in makers if code in doc.dyad]
     return (in_dyad or list(makers))[0] if makers else None
+
+
+def seller_before(info: SentenceInfo, start: int) -> str | None:
+    """Return the state written as the seller before ``start`` ("Iran delivered"), or None."""
+    for state in info.states:
+        if state.end <= start and _SELLER_AFTER.match(
+            info.text, info.local(state.end), info.local(start)
+        ):
+            return state.code
+    return None
 
 
 def state_after_from(info: SentenceInfo, after: int) -> str | None:

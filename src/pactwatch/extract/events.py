@@ -122,6 +122,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
         drafts.extend(sentence_drafts)
     _orient_deals(drafts)
     _place_port_calls(doc, drafts)
+    _place_deliveries(drafts)
     return [_to_event(d) for d in merge_repeats(drafts) if len(d.parties) >= 2]
 
 
@@ -155,6 +156,24 @@ def _place_port_calls(doc: DocumentInfo, drafts: list[Draft]) -> None:
         following = doc.sentences[draft.info.index + 1 : draft.info.index + 1 + _PORT_REACH]
         ports = (place for info in following for _, place in places_in(info, skip=skip))
         draft.place = next((p for p in ports if place_state(p, prefer=doc.dyad) == draft.to), None)
+
+
+def _place_deliveries(drafts: list[Draft]) -> None:
+    """Give a delivery with no place the place where the next sentences' aircraft or ship
+    carrying it to the same recipient arrived ("... landed at the X Air Base")."""
+    arrivals = [d for d in drafts if d.type == "port_call" and d.place and d.to]
+    for draft in drafts:
+        if draft.type != "procurement" or draft.status != "delivered" or draft.place:
+            continue
+        index = draft.info.index
+        draft.place = next(
+            (
+                a.place
+                for a in arrivals
+                if a.to == draft.to and index <= a.info.index <= index + _PORT_REACH
+            ),
+            None,
+        )
 
 
 def _settle(draft: Draft, doc: DocumentInfo, rivals: list[tuple[int, int]]) -> None:

@@ -119,7 +119,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
             r"|commenced|started)"
             r"|began deliver\w*|began (?:receiving|arriving)|(?:exports?"
             r"|shipments?) (?:commenced|began)"
-            r"|being delivered",
+            r"|being delivered|(?:is|are) (?:\S+ )?(?:delivering|supplying)",
         ),
         (
             "in_service",
@@ -132,7 +132,8 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
             r"|shipped"
             r"|received"
             r"|transferred"
-            r"|supplied",
+            r"|supplied"
+            r"|accused (?:\S+ ){1,5}?of (?:delivering|supplying|sending|transferring)",
         ),
         (
             "ordered",
@@ -142,14 +143,17 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
             r"|contract(?:s|ed)? (?:for|with|from)|signed (?:a "
             r"|an )?(?:\S+ )?"
             r"(?:contract|deal|order)|contract signed|awarded|placed an order|purchase agreement"
-            r"|contracted|signed",
+            r"|contracted|signed"
+            r"|(?:began|begun|started|starts?) (?:the )?(?:construction|building) of"
+            r"|under construction for",
         ),
         (
             "agreed",
             r"agreed to (?:buy|sell|supply|purchase|acquire|procure)|will (?:buy|sell|supply"
             r"|acquire)"
             r"|selected|chose|chosen|picked|opted for"
-            r"|announced (?:it|that it) would (?:buy|acquire)|future sale|agreed",
+            r"|announced (?:it|that it) would (?:buy|acquire)|future sale|agreed"
+            r"|under which (?:\S+ ){0,12}?would (?:provide|supply|build|sell|deliver|buy|acquire)",
         ),
         (
             None,
