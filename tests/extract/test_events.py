@@ -171,6 +171,12 @@ ROWS: list[tuple[str, str, Expect]] = [
         "2019-06-01",
         ("procurement", "agreed", "aircraft engines", ("ES", "TR"), "2019-05"),
     ),
+    (
+        "South Korea and Australia recalled their Vision Statement of March 2021 on the "
+        "Indo-Pacific.",
+        "2022-01-01",
+        ("agreement", "signed", "Vision Statement", ("AU", "KR"), "2021-03"),
+    ),
 ]
 
 
@@ -190,6 +196,7 @@ def test_sentence_gives_event(text: str, published: str, expect: Expect) -> None
         "India and Pakistan play cricket in 2025.",
         "The minister said the weather in New Delhi was hot on Tuesday.",
         "Shares of the company rose 3 percent in early trading.",
+        "South Korea and Australia said in a Joint Statement that they would meet again.",
         "",
     ],
 )

@@ -11,6 +11,7 @@ from pactwatch.extract.drafts import Draft, clean_subject
 from pactwatch.extract.lexicon import ENTRY
 from pactwatch.extract.names import (
     AGREEMENT_HEADS,
+    DATE_AFTER,
     INSTITUTION_HEADS,
     agreement_names,
     headed_names,
@@ -98,8 +99,9 @@ def build_agreements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     for local_start, local_end in agreement_names(info.text):
         start, end = info.start + local_start, info.start + local_end
         name = info.text[local_start:local_end]
-        if _overlaps(drafts, start, end) or not _is_specific(name):
-            continue
+        dated = DATE_AFTER.match(info.text, local_end) is not None
+        if _overlaps(drafts, start, end) or not (_is_specific(name) or dated):
+            continue  # "the Joint Statement" names nothing; "their Vision Statement of 2018" does
         draft = Draft("agreement", clean_subject(name), start, end, info)
         inner = parenthesis_after(info.text, local_end)
         if inner is not None and inner[0].isupper() and len(inner[0]) <= 12:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from pactwatch.extract.dates_patterns import MONTH_NAMES
+
 _WORD = r"(?:[A-Z0-9][\w'’.&+]*(?:[–-][\w'’.]+)*)"
 _CONNECTOR = r"(?:of|on|for|the|and|in|between|to|&|de|du|des|la|le)"
 NAME: Final = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_WORD})*"
@@ -143,6 +145,11 @@ _EXERCISE_HEADED = re.compile(
 """Capitalised names that are exercises by their last word ("Combined Amphibious Operation")."""
 _TRAILING_NUMBER = re.compile(rf"(?:\s+{_CONNECTOR}\s+[\d][\d,.–-]*)+$")
 """A run that ends "... Exercise in 2023": the year is not part of the name."""
+_DATE_WORDS = rf"\s+(?:in|on|of)\s+(?:{MONTH_NAMES})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
+_TRAILING_DATE = re.compile(_DATE_WORDS + r"(?:\s.*)?$")
+DATE_AFTER: Final = re.compile(rf"{_DATE_WORDS}\b|\s+(?:in|of)\s+(?:19|20)\d\d\b")
+"""A date written right after a name ("Vision Statement in October 2018")."""
+"""A run that goes on "... Statement in October 2018 ...": the name ends before the date."""
 _NAME_RUN = re.compile(NAME)
 _PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
 _SHIP = re.compile(
@@ -162,7 +169,7 @@ def strip_leading_noise(text: str, start: int) -> tuple[str, int]:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     name, new_start = strip_leading_noise(text[start:end], start)
-    name = _TRAILING_NUMBER.sub("", name)
+    name = _TRAILING_DATE.sub("", _TRAILING_NUMBER.sub("", name))
     name = name.rstrip(".,;:’'”\"")
     if not name or not name[0].isalnum():
         return None
