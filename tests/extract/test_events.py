@@ -339,3 +339,21 @@ def test_a_delivery_takes_the_place_where_its_aircraft_landed() -> None:
     )
     event = _find(extract(text, published="2022-12-09"), "procurement", "K9")
     assert (event.status, event.place) == ("delivered", "Powidz Air Base")
+
+
+def test_an_agreement_in_the_narrative_takes_the_day_it_is_at() -> None:
+    text = (
+        "South Korea's defence minister met his Polish counterpart in Warsaw on March 3, 2025. "
+        "The two ministers also agreed to jointly produce K2 tanks in Poland."
+    )
+    event = _find(extract(text, published="2025-03-05"), "coproduction", "K2")
+    assert (event.status, event.date) == ("agreed", "2025-03-03")
+
+
+def test_agreeing_to_something_else_is_no_purchase_agreed() -> None:
+    text = (
+        "The ministers agreed to deepen staff talks, building on cooperation that already "
+        "includes Poland's use of South Korean K9 howitzers."
+    )
+    event = _find(extract(text, published="2025-03-05"), "procurement", "K9")
+    assert event.status != "agreed"

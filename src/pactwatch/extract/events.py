@@ -95,7 +95,7 @@ _ONE_END = re.compile(
     r"\b(?:commenc\w+|began|begins|begun|start\w*|kick\w* off|open\w*|conclud\w+)\b"
 )
 _INHERITS = frozenset(
-    {"signed", "held", "ordered", "established", "granted", "imposed", "extended"}
+    {"signed", "agreed", "held", "ordered", "established", "granted", "imposed", "extended"}
 )
 
 

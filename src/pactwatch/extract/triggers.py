@@ -152,7 +152,8 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
             r"agreed to (?:buy|sell|supply|purchase|acquire|procure)|will (?:buy|sell|supply"
             r"|acquire)"
             r"|selected|chose|chosen|picked|opted for"
-            r"|announced (?:it|that it) would (?:buy|acquire)|future sale|agreed"
+            r"|announced (?:it|that it) would (?:buy|acquire)|future sale"
+            r"|agreed(?! to (?!buy|sell|supply|purchase|acquire|procure|jointly))"
             r"|under which (?:\S+ ){0,12}?would (?:provide|supply|build|sell|deliver|buy|acquire)",
         ),
         (
