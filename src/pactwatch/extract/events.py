@@ -112,7 +112,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
         if apply_generic_signing(pending, sentence_drafts):
             pending = None
         pending = find_generic_signing(info, sentence_drafts) or pending
-        _date_perfect(sentence_drafts, doc.published)
+        _date_perfect(sentence_drafts, doc.published, lede=narrative is None)
         _inherit_dates(sentence_drafts, narrative)
         _remember_venue(doc, sentence_drafts)
         for draft in sentence_drafts:
@@ -232,8 +232,27 @@ _DATED_BY_NEWS = frozenset(
 """Steps taken on a day; not states that last ("in force") or pile up ("have been delivered")."""
 
 
-def _date_perfect(drafts: list[Draft], published: str | None) -> None:
-    """Date an undated event told in the present perfect on the day of publication."""
+_LEDE = 1
+"""The last sentence index that can be a news lede (after a headline line)."""
+
+
+_ACT = re.compile(r"[a-z-]+ed|held|won|struck|sold|bought|set up")
+"""A trigger that is itself the act in the past tense ("announced", "signed", "held")."""
+
+
+def _acts(draft: Draft) -> bool:
+    if draft.trigger is None:
+        return False
+    start, end = draft.trigger
+    return (
+        _ACT.fullmatch(draft.info.lower[draft.info.local(start) : draft.info.local(end)])
+        is not None
+    )
+
+
+def _date_perfect(drafts: list[Draft], published: str | None, *, lede: bool) -> None:
+    """Date an undated event on the day of publication when it is told in the present
+    perfect, or in the lede of a story that has named no date yet ("X and Y announced")."""
     if published is None:
         return
     for draft in drafts:
@@ -241,7 +260,8 @@ def _date_perfect(drafts: list[Draft], published: str | None) -> None:
             continue
         if draft.status not in _DATED_BY_NEWS or draft.info.dates:
             continue
-        if _PERFECT.search(draft.info.lower):
+        in_lede = lede and draft.info.index <= _LEDE and _acts(draft)
+        if in_lede or _PERFECT.search(draft.info.lower):
             draft.date = published
 
 
