@@ -183,6 +183,18 @@ ROWS: list[tuple[str, str, Expect]] = [
         "2022-01-01",
         ("agreement", "signed", "Vision Statement", ("AU", "KR"), "2021-03"),
     ),
+    (
+        "Vietnam and Japan elevated the Strategic Partnership concluded in 2009 to a "
+        "Comprehensive Strategic Partnership (CSP) on Monday.",
+        "2023-11-29",
+        ("agreement", "signed", "Comprehensive Strategic Partnership", ("JP", "VN"), "2023-11-27"),
+    ),
+    (
+        "Vietnam and Japan elevated the Strategic Partnership concluded in 2009 to a "
+        "Comprehensive Strategic Partnership (CSP) on Monday.",
+        "2023-11-29",
+        ("agreement", "signed", "Strategic Partnership", ("JP", "VN"), "2009"),
+    ),
 ]
 
 
@@ -203,6 +215,7 @@ def test_sentence_gives_event(text: str, published: str, expect: Expect) -> None
         "The minister said the weather in New Delhi was hot on Tuesday.",
         "Shares of the company rose 3 percent in early trading.",
         "South Korea and Australia said in a Joint Statement that they would meet again.",
+        "Shipbuilding is a pillar of the Vietnam–Japan Extensive Strategic Partnership.",
         "",
     ],
 )

@@ -16,6 +16,7 @@ from pactwatch.extract.context import SentenceInfo
 from pactwatch.extract.dates import DateMention
 from pactwatch.extract.dates_patterns import MONTH_NAMES
 from pactwatch.extract.lexicon import METONYM
+from pactwatch.extract.names import DATE_AFTER
 from pactwatch.extract.triggers import FUTURE_CUES, HEDGE_CUES, NEGATION_CUES, TRIGGERS
 
 # A done status and what it becomes when the statement is future, planned or hedged.
@@ -266,12 +267,14 @@ def _taken_by_rival(
     for r_start, r_end in rivals:
         if (r_start, r_end) == (start, end):
             continue
-        if _distance(mention.start, mention.end, r_start, r_end) >= distance:
-            continue
         between = info.text[info.local(min(end, r_end)) : info.local(max(start, r_start))]
         if end <= r_start <= mention.start and _COORDINATED.fullmatch(between):
             continue  # "X and a Y in August 2024": the date is shared
-        return True
+        own = DATE_AFTER.match(info.text, info.local(r_end))
+        if own is not None and info.start + own.end() >= mention.end:
+            return True  # "the Partnership concluded in 2009 to a new one": the rival's date
+        if _distance(mention.start, mention.end, r_start, r_end) < distance:
+            return True
     return False
 
 

@@ -25,6 +25,15 @@ _GENERIC_NAME_WORDS: Final = frozenset(
     in to with between declaration vision charter convention compact intergovernmental
     inter-governmental government-to-government formal legal existing comprehensive""".split()
 )
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+"""An acronym in a parenthesis after a name ("Comprehensive Strategic Partnership (CSP)")."""
+_PARTNERSHIP_ONLY = re.compile(
+    r"^(?!.*\b(?:Agreement|Treaty|Pact|Accord|Declaration|Memorandum|MoU)\b).*\bPartnership\b"
+)
+_PARTNERSHIP_ACT = re.compile(
+    r"\b(?:elevat|upgrad|conclud|sign|establish|set up|forg|launch|inaugurat|enter)\w*"
+)
+"""A partnership is an event only when the sentence says it was made or raised."""
 _HEAD_WORD = re.compile(
     r"\b(?:agreements?|pacts?|treat(?:y|ies)|memorand\w+|mous?|accords?|protocols?|plan"
     r"|roadmap|arrangements?|program\w*|deal)\b",
@@ -99,11 +108,14 @@ def build_agreements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     for local_start, local_end in agreement_names(info.text):
         start, end = info.start + local_start, info.start + local_end
         name = info.text[local_start:local_end]
-        dated = DATE_AFTER.match(info.text, local_end) is not None
-        if _overlaps(drafts, start, end) or not (_is_specific(name) or dated):
-            continue  # "the Joint Statement" names nothing; "their Vision Statement of 2018" does
-        draft = Draft("agreement", clean_subject(name), start, end, info)
         inner = parenthesis_after(info.text, local_end)
+        dated = DATE_AFTER.match(info.text, local_end) is not None
+        acronym = inner is not None and _ACRONYM.fullmatch(inner[0]) is not None
+        if _overlaps(drafts, start, end) or not (_is_specific(name) or dated or acronym):
+            continue  # "the Joint Statement" names nothing; "their Vision Statement of 2018" does
+        if _PARTNERSHIP_ONLY.search(name) and not _PARTNERSHIP_ACT.search(info.lower):
+            continue  # "a pillar of the Strategic Partnership": background, not an event
+        draft = Draft("agreement", clean_subject(name), start, end, info)
         if inner is not None and inner[0].isupper() and len(inner[0]) <= 12:
             draft.aliases.append(inner[0])
         drafts.append(draft)

@@ -28,6 +28,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
         *_forms("roadmap", "arrangement", "framework", "declaration", "statement", "minute"),
         *_forms("charter", "understanding", "convention", "program", "programme", "compact"),
         "treaties", "memoranda", "mou", "moa", "mous", "road map", "terms of reference", "vision",
+        "partnership",
     ),
     "designation": (*_forms("designate", "designation"), "ally", "partner"),
     "institution": (

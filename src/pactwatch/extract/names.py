@@ -109,7 +109,8 @@ _LEADING_NOISE: Final = frozenset(
 AGREEMENT_HEADS: Final = re.compile(
     r"\b(?:Agreements?|Treaty|Treaties|Memorand(?:um|a)|MoU|MoA|MOU|Declaration|Framework"
     r"|Arrangement|Accord|Pact|Protocol|Statement|Minute|Roadmap|Road Map|Charter|Understanding"
-    r"|Convention|Plan|Program|Programme|Letter of Intent|Terms of Reference|Compact|Vision)\b"
+    r"|Convention|Plan|Program|Programme|Letter of Intent|Terms of Reference|Compact|Vision"
+    r"|Partnership(?!\s+Council))\b"
 )
 MEETING_HEADS: Final = re.compile(
     r"\b(?:Meeting|Summit|Dialogue|Talks|Consultations?|Ministerial)$"
@@ -147,9 +148,12 @@ _TRAILING_NUMBER = re.compile(rf"(?:\s+{_CONNECTOR}\s+[\d][\d,.–-]*)+$")
 """A run that ends "... Exercise in 2023": the year is not part of the name."""
 _DATE_WORDS = rf"\s+(?:in|on|of)\s+(?:{MONTH_NAMES})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
 _TRAILING_DATE = re.compile(_DATE_WORDS + r"(?:\s.*)?$")
-DATE_AFTER: Final = re.compile(rf"{_DATE_WORDS}\b|\s+(?:in|of)\s+(?:19|20)\d\d\b")
-"""A date written right after a name ("Vision Statement in October 2018")."""
 """A run that goes on "... Statement in October 2018 ...": the name ends before the date."""
+DATE_AFTER: Final = re.compile(
+    r"(?:,?\s+(?:signed|concluded|agreed|reached|established|adopted|launched))?"
+    rf"(?:{_DATE_WORDS}\b|\s+(?:in|of)\s+(?:19|20)\d\d\b)"
+)
+"""A date right after a name ("Vision Statement in October 2018", "... concluded in 2009")."""
 _NAME_RUN = re.compile(NAME)
 _PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]{1,80})\)")
 _SHIP = re.compile(
