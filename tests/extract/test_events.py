@@ -195,6 +195,23 @@ ROWS: list[tuple[str, str, Expect]] = [
         "2023-11-29",
         ("agreement", "signed", "Strategic Partnership", ("JP", "VN"), "2009"),
     ),
+    (
+        "In May 2019, Qatar and Turkey signed an agreement under which Turkey would train "
+        "Qatari pilots.",
+        "2019-06-01",
+        (
+            "agreement",
+            "signed",
+            "agreement under which Turkey would train",
+            ("QA", "TR"),
+            "2019-05",
+        ),
+    ),
+    (
+        "Moscow and Minsk signed a comprehensive strategic partnership agreement on Friday.",
+        "2024-03-04",
+        ("agreement", "signed", "comprehensive strategic partnership", ("BY", "RU"), "2024-03-01"),
+    ),
 ]
 
 

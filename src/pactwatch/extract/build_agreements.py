@@ -23,7 +23,7 @@ _GENERIC_NAME_WORDS: Final = frozenset(
     accord protocol statement minute roadmap plan program programme joint defence defense
     military cooperation partnership strategic bilateral new historic the a an of on for and
     in to with between declaration vision charter convention compact intergovernmental
-    inter-governmental government-to-government formal legal existing comprehensive""".split()
+    inter-governmental government-to-government formal legal existing""".split()
 )
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
 """An acronym in a parenthesis after a name ("Comprehensive Strategic Partnership (CSP)")."""

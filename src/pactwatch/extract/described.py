@@ -23,7 +23,15 @@ _HEADS = (
     r"(?i:agreements?|pacts?|treaty|treaties|memorandum of understanding|memoranda of"
     r" understanding|mous?|accords?|protocols?|plan|roadmap|arrangements?|program(?:me)?)"
 )
-_TAIL = r"(?:\s+(?:on|for|with|regarding|concerning|between|to|of)\s+[^,;.“”\"()]{3,120}?)?"
+_WHEN = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|\d|last\b|this\b|next\b)"
+)
+_TAIL = (
+    r"(?:\s+(?:on|for|with|regarding|concerning|between|to|of)\s+"
+    rf"(?!{_WHEN})[^,;.“”\"()]{{3,120}}?"
+    r"|\s+under which\s+[^,;.“”\"()]{3,120}?)?"
+)
 _END = (
     r"(?=\s*(?:,|;|\.|$|\)|\bthat\b|\bwhich\b|\bwas\b|\bwere\b|\bis\b|\bare\b|\bwill\b"
     r"|\bin\s+(?:19|20)\d\d|\bin\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\bunder\b|\bsigned\b"
