@@ -393,3 +393,24 @@ def test_agreeing_to_something_else_is_no_purchase_agreed() -> None:
     )
     event = _find(extract(text, published="2025-03-05"), "procurement", "K9")
     assert event.status != "agreed"
+
+
+def test_a_visiting_leader_visits_the_other_state_not_his_own() -> None:
+    text = "Modi met visiting Japanese Prime Minister Fumio Kishida in New Delhi on Monday."
+    event = _find(extract(text, published="2023-03-22"), "visit", "Kishida")
+    assert (event.from_, event.to, event.place, event.date) == (
+        "JP",
+        "IN",
+        "New Delhi",
+        "2023-03-20",
+    )
+
+
+def test_a_visit_takes_the_place_a_later_sentence_gives_its_meetings() -> None:
+    text = (
+        "Australian Prime Minister Anthony Albanese told visiting Indonesian President Prabowo "
+        "Subianto that the new treaty was historic. "
+        "Officials said the talks in Canberra covered maritime patrols."
+    )
+    event = _find(extract(text, published="2025-11-12"), "visit", "Prabowo")
+    assert (event.from_, event.to, event.place) == ("ID", "AU", "Canberra")

@@ -106,6 +106,10 @@ _NOT_PLACE_TAIL = re.compile(
 )
 _POSSESSIVE = re.compile(r"[’']s?(?:\s|$)")
 _ENDS_POSSESSIVE = re.compile(r"[’']s?$")
+_TITLE_IN_PLACE = re.compile(
+    r"\b(?:President|Prime|Minister|Secretary|Chancellor|Crown|Prince|King|Queen|Emir|Sultan"
+    r"|Chief|General|Admiral|Foreign|Defen[cs]e)\b"
+)
 _WITHIN = re.compile(
     rf",?\s+in\s+(?:the\s+)?(?!(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
     r"[A-Z]"
@@ -426,6 +430,8 @@ def places_in(info: SentenceInfo, *, skip: frozenset[str]) -> Iterator[tuple[int
             for s in info.states
         ):
             continue  # a state's adjective alone ("the Russian agency") is no place
+        if _TITLE_IN_PLACE.search(place):
+            continue  # "visiting Japanese Prime Minister Kishida": a person, not a place
         if seat_within(info, absolute, absolute + len(place)):
             continue  # "at the Pentagon in Washington": the seat's city is the place
         yield absolute, place

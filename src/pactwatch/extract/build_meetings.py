@@ -218,18 +218,27 @@ def _placed_visits(
     visiting = _VISITING.search(info.text)
     if visiting is not None:
         at = info.start + visiting.end()
-        people = [p for p in people if at <= p.start <= at + 45][:1]
+        guests = [p for p in people if at <= p.start <= at + 45][:1]
+        if guests:
+            # "visiting Saudi Crown Prince X": the adjective is the guest's, not the host
+            host = _host_state(info, doc, skip=visiting.start())
+        people = guests
     if host is None and not visit_word:
         return []
     return [(person, host) for person in people]
 
 
-def _host_state(info: SentenceInfo, doc: DocumentInfo) -> tuple[str, str | None] | None:
+def _host_state(
+    info: SentenceInfo, doc: DocumentInfo, *, skip: int = -1
+) -> tuple[str, str | None] | None:
     """Return (state, place) where the sentence places people: "in Tokyo", "visit to France".
 
-    The place is None when the text names only the state ("a visit to France").
+    The place is None when the text names only the state ("a visit to France"); the
+    visit word at local offset ``skip`` is passed over.
     """
     for match in _VISIT_TO.finditer(info.text):
+        if match.start() == skip:
+            continue
         found = _state_of(info, doc, match.start("place"), match.group("place").rstrip(".,;:"))
         if found is not None:
             return found

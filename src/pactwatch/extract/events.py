@@ -123,6 +123,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
     _orient_deals(drafts)
     _place_port_calls(doc, drafts)
     _place_deliveries(drafts)
+    _place_visits(doc, drafts)
     return [_to_event(d) for d in merge_repeats(drafts) if len(d.parties) >= 2]
 
 
@@ -156,6 +157,26 @@ def _place_port_calls(doc: DocumentInfo, drafts: list[Draft]) -> None:
         following = doc.sentences[draft.info.index + 1 : draft.info.index + 1 + _PORT_REACH]
         ports = (place for info in following for _, place in places_in(info, skip=skip))
         draft.place = next((p for p in ports if place_state(p, prefer=doc.dyad) == draft.to), None)
+
+
+_GATHERING = re.compile(r"\b(?:meetings?|talks|summit|visit\w*|met)\b")
+
+
+def _place_visits(doc: DocumentInfo, drafts: list[Draft]) -> None:
+    """Give a visit whose sentence names no place the first place in the host state that a
+    later sentence about the meetings names ("the meetings in Washington were about ...")."""
+    skip = doc.lexicon.names_of(doc.dyad)
+    for draft in drafts:
+        if draft.type != "visit" or draft.place or draft.to is None:
+            continue
+        later = doc.sentences[draft.info.index + 1 :]
+        places = (
+            place
+            for info in later
+            if _GATHERING.search(info.lower)
+            for _, place in places_in(info, skip=skip)
+        )
+        draft.place = next((p for p in places if place_state(p, prefer=doc.dyad) == draft.to), None)
 
 
 def _place_deliveries(drafts: list[Draft]) -> None:
