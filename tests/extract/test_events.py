@@ -208,6 +208,16 @@ ROWS: list[tuple[str, str, Expect]] = [
         ),
     ),
     (
+        "The U.S. agreed on Monday to sell ammunition to Estonia, including rockets.",
+        "2024-02-07",
+        ("procurement", "agreed", "ammunition", ("EE", "US"), "2024-02-05"),
+    ),
+    (
+        "Vietnam and Australia agreed on Monday to deepen ties, raising them to a 2+2 dialogue.",
+        "2024-02-07",
+        ("institution", "established", "2+2", ("AU", "VN"), "2024-02-05"),
+    ),
+    (
         "Moscow and Minsk signed a comprehensive strategic partnership agreement on Friday.",
         "2024-03-04",
         ("agreement", "signed", "comprehensive strategic partnership", ("BY", "RU"), "2024-03-01"),
@@ -233,6 +243,7 @@ def test_sentence_gives_event(text: str, published: str, expect: Expect) -> None
         "Shares of the company rose 3 percent in early trading.",
         "South Korea and Australia said in a Joint Statement that they would meet again.",
         "Shipbuilding is a pillar of the Vietnam–Japan Extensive Strategic Partnership.",
+        "The Estonian army has enough ammunition, the minister said.",
         "",
     ],
 )

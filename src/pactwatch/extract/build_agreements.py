@@ -13,6 +13,7 @@ from pactwatch.extract.names import (
     AGREEMENT_HEADS,
     DATE_AFTER,
     INSTITUTION_HEADS,
+    RAISED_TO,
     agreement_names,
     headed_names,
     parenthesis_after,
@@ -139,8 +140,13 @@ def build_agreements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
 
 def build_institutions(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     """Return institutions a sentence says were formed, set up or dissolved."""
+    raised = [
+        d
+        for d in _entry_drafts(info, "institution", "institution")
+        if RAISED_TO.search(info.text[max(0, info.local(d.start) - 60) : info.local(d.start)])
+    ]  # "raising it to a 2+2 dialogue": the mechanism is set up
     if not _INSTITUTION_TRIGGER.search(info.lower) and "dissol" not in info.lower:
-        return []
+        return raised
     drafts = _entry_drafts(info, "institution", "institution")
     for local_start, local_end in headed_names(info.text, INSTITUTION_HEADS):
         start, end = info.start + local_start, info.start + local_end

@@ -10,7 +10,7 @@ from pactwatch.extract.context import DocumentInfo, SentenceInfo
 from pactwatch.extract.dates_patterns import MONTH_NAMES
 from pactwatch.extract.drafts import Draft, clean_subject
 from pactwatch.extract.lexicon import ENTRY, METONYM
-from pactwatch.extract.names import MEETING_HEADS, headed_names
+from pactwatch.extract.names import MEETING_HEADS, RAISED_TO, headed_names
 from pactwatch.extract.people import Person, find_people, person_state
 from pactwatch.extract.places import place_state
 from pactwatch.extract.triggers import FUTURE_CUES
@@ -73,10 +73,11 @@ def build_meetings(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         name = mention.value.name
         if not MEETING_HEADS.search(name) or id(mention.value) in seen:
             continue
-        if _SIDELINES.search(
-            info.text[max(0, info.local(mention.start) - 30) : info.local(mention.start)]
-        ):
+        before = info.text[max(0, info.local(mention.start) - 60) : info.local(mention.start)]
+        if _SIDELINES.search(before[-30:]):
             continue  # the venue of a meeting, not the meeting
+        if RAISED_TO.search(before):
+            continue  # "raising it to a 2+2 dialogue": the mechanism, an institution
         seen.add(id(mention.value))
         if not _covered(drafts, mention.start, mention.end):
             draft = Draft("meeting", mention.text, mention.start, mention.end, info)

@@ -34,6 +34,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     "institution": (
         *_forms("form", "establish", "create", "launch", "constitute", "construct"),
         *_forms("inaugurate", "institute", "dissolve", "disband", "abolish"),
+        *_forms("raise", "elevate", "upgrade"),
         "set up", "sets up", "setting up", "wound up", "establishment", "creation",
     ),
     "meeting": (

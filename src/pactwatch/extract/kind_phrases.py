@@ -17,6 +17,8 @@ from pactwatch.extract.lexicon import DEMONYM, ENTRY, KIND, Mention
 VAGUE_KINDS: Final = frozenset(
     {"combat_system", "ammunition", "radar", "weapon", "equipment", "vehicle", "ship", "aircraft"}
 )
+_TRADED_AS_SUCH: Final = frozenset({"ammunition"})
+"""Vague kinds that still make a sale when they are the object of one ("sell ammunition")."""
 _STOP: Final = frozenset(
     """the a an of to from for with and or in on at by its their his her this that these those
     some many more most several other all any such is are was were has have had be been being
@@ -99,11 +101,13 @@ def _phrase(info: SentenceInfo, kind: Mention) -> KindPhrase | None:
     state = _state_at(info, start)
     text = info.text[info.local(start) : info.local(kind.end)]
     named = any(w[:1].isupper() for w in text.split()[:-1])
-    if str(kind.value) in VAGUE_KINDS and not named:
-        return None
+    supplied = words == 0 and _SUPPLY_VERB.search(before) is not None
+    traded = supplied and str(kind.value) in _TRADED_AS_SUCH
+    if str(kind.value) in VAGUE_KINDS and not named and not traded:
+        return None  # "the equipment": too vague; "agreed to sell ammunition" is a sale
     if state is None and _DEFINITE.search(info.text[: info.local(start)]):
         return None  # "the combat UAVs": a platform named before, not a new one
-    if not named and state is None and words == 0 and not _SUPPLY_VERB.search(before):
+    if not named and state is None and words == 0 and not supplied:
         return None
     return KindPhrase(start, kind.end, text, state, named, str(kind.value))
 

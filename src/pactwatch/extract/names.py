@@ -106,6 +106,10 @@ _LEADING_NOISE: Final = frozenset(
     ]
 )
 
+RAISED_TO: Final = re.compile(
+    r"\b(?:rais|elevat|upgrad)\w*\s+(?:[\w’'-]+\s+){0,4}?to\s+(?:an?\s+|the\s+)?$"
+)
+"""What comes before a mechanism that a relationship is raised to ("raising it to a 2+2")."""
 AGREEMENT_HEADS: Final = re.compile(
     r"\b(?:Agreements?|Treaty|Treaties|Memorand(?:um|a)|MoU|MoA|MOU|Declaration|Framework"
     r"|Arrangement|Accord|Pact|Protocol|Statement|Minute|Roadmap|Road Map|Charter|Understanding"
