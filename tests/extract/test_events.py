@@ -425,3 +425,15 @@ def test_a_visit_takes_the_place_a_later_sentence_gives_its_meetings() -> None:
     )
     event = _find(extract(text, published="2025-11-12"), "visit", "Prabowo")
     assert (event.from_, event.to, event.place) == ("ID", "AU", "Canberra")
+
+
+def test_an_unnamed_mention_of_a_named_exercise_is_that_exercise() -> None:
+    text = (
+        "Egypt and Greece began their first joint naval exercises in the Aegean. "
+        "The drills, called Medusa 2024, run until November 20. "
+        "Egypt and Greece also held joint air exercises in 2019 near Crete."
+    )
+    exercises = [e for e in extract(text, published="2024-11-12") if e.type == "exercise"]
+    subjects = sorted(e.subject for e in exercises)
+    assert len(exercises) == 2, subjects
+    assert any("Medusa" in s for s in subjects)

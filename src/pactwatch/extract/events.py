@@ -124,7 +124,41 @@ def build_events(doc: DocumentInfo) -> list[Event]:
     _place_port_calls(doc, drafts)
     _place_deliveries(drafts)
     _place_visits(doc, drafts)
+    drafts = _fold_unnamed_exercises(drafts)
     return [_to_event(d) for d in merge_repeats(drafts) if len(d.parties) >= 2]
+
+
+_NAMED_NEAR = 2
+"""How many sentences away a named exercise may be for an unnamed mention to be it."""
+
+
+def _fold_unnamed_exercises(drafts: list[Draft]) -> list[Draft]:
+    """Drop "their first joint military exercises" when a named exercise of the same states
+    is told within two sentences: the text speaks of that one, not of another."""
+    named = [d for d in drafts if d.type == "exercise" and not d.subject[:1].islower()]
+
+    def named_one(draft: Draft) -> Draft | None:
+        if draft.type != "exercise" or not draft.subject[:1].islower() or draft.date:
+            return None  # a name, or a date of its own: maybe another exercise
+        return next(
+            (
+                n
+                for n in named
+                if set(n.parties) == set(draft.parties)
+                and abs(n.info.index - draft.info.index) <= _NAMED_NEAR
+                and (draft.place is None or n.place in (None, draft.place))
+            ),
+            None,
+        )
+
+    kept: list[Draft] = []
+    for draft in drafts:
+        same = named_one(draft)
+        if same is None:
+            kept.append(draft)
+        elif same.place is None:
+            same.place = draft.place  # "began ... in the Aegean. The drills, called X, ..."
+    return kept
 
 
 def _orient_deals(drafts: list[Draft]) -> None:
