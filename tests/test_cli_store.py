@@ -278,5 +278,5 @@ def test_the_installed_command_ingests_and_exits_1_on_rejections(tmp_path: Path)
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 1, done.stderr
-    assert f"rejected  {bad}: no reader for .pdf files" in done.stdout
-    assert "Traceback" not in done.stdout + done.stderr
+    assert f"rejected  {bad}: damaged or truncated PDF" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr and done.stderr == ""

@@ -15,10 +15,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pactwatch.cli.store_cmds import DbOption, open_store, usage_error
 from pactwatch.errors import SourceError
-from pactwatch.ingest.readers import Item, read_stdin
 from pactwatch.ingest.run import IngestSummary, expand_paths, read_all
 from pactwatch.ingest.writer import IngestResult
 from pactwatch.records import Document
+from pactwatch.sources import Item, read_stdin
 from pactwatch.store.dates import is_edtf
 
 _STYLE = {"ingested": "green", "known": "dim", "rejected": "red"}
@@ -64,7 +64,7 @@ def ingest_command(
 def _items(paths: list[Path], published: str | None) -> Iterator[Item]:
     for path in paths:
         if str(path) == "-":
-            yield from _dated(read_stdin(sys.stdin), published)
+            yield from _dated(read_stdin(sys.stdin.buffer), published)
         else:
             yield from read_all([path], published=published)
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from pactwatch.documents import map_span, strip_invisible
 from pactwatch.errors import SourceError
-from pactwatch.ingest.readers import Item, Rejection, read
 from pactwatch.ingest.writer import BatchWriter, IngestResult
 from pactwatch.records import Document, Event
+from pactwatch.sources import DEFAULT_MAX_SIZE, Item, Rejection, read
 from pactwatch.store.schema import documents
 
 Extractor = Callable[[Document], Sequence[Event]]
@@ -53,14 +54,37 @@ class IngestSummary:
         )
 
 
+@dataclass(frozen=True)
+class DefaultExtractor:
+    """Runs :func:`pactwatch.extract.api.extract` on a document without its invisible characters.
+
+    Zero-width and bidi-control characters are taken out before matching and
+    every span is mapped back, so evidence points at the stored text. It can
+    be pickled, so ``--workers`` can send it to other processes.
+    """
+
+    data_dirs: tuple[Path, ...] = field(default=())
+
+    def __call__(self, doc: Document) -> Sequence[Event]:
+        """Return the events stated in ``doc``, spans into ``doc.text``."""
+        from pactwatch.extract.api import extract
+
+        text, offsets = strip_invisible(doc.text)
+        events = extract(text, published=doc.published, data_dirs=self.data_dirs)
+        if offsets is None:
+            return events
+        return [_mapped(event, doc.text, offsets) for event in events]
+
+
 def default_extractor(*, data_dirs: Sequence[Path] = ()) -> Extractor:
-    """Return an extractor that runs :func:`pactwatch.extract.api.extract` on a document."""
-    from pactwatch.extract.api import extract
+    """Return the :class:`DefaultExtractor` for ``data_dirs``."""
+    return DefaultExtractor(tuple(data_dirs))
 
-    def run(doc: Document) -> Sequence[Event]:
-        return extract(doc.text, published=doc.published, data_dirs=data_dirs)
 
-    return run
+def _mapped(event: Event, text: str, offsets: list[int]) -> Event:
+    start, end = map_span(event.span, offsets)
+    trigger = map_span(event.trigger, offsets) if event.trigger else None
+    return replace(event, span=(start, end), evidence=text[start:end], trigger=trigger)
 
 
 def expand_paths(paths: Iterable[str]) -> list[Path]:
@@ -77,10 +101,12 @@ def expand_paths(paths: Iterable[str]) -> list[Path]:
     return out
 
 
-def read_all(paths: Iterable[Path], *, published: str | None = None) -> Iterator[Item]:
+def read_all(
+    paths: Iterable[Path], *, published: str | None = None, max_size: int = DEFAULT_MAX_SIZE
+) -> Iterator[Item]:
     """Yield the documents of every path; ``published`` fills in a missing date."""
     for path in paths:
-        for item in read(path):
+        for item in read(path, max_size=max_size):
             if published and isinstance(item, Document) and item.published is None:
                 item = replace(item, published=published)
             yield item
