@@ -57,7 +57,7 @@ def test_markdown_front_matter_gives_the_metadata(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        ("{not json", "not JSON: Expecting property name enclosed in double quotes at column 2"),
+        ("{not json", "not JSON: Expecting property name enclosed in double quotes (column 2)"),
         ("[1, 2]", "not a JSON object with a `text` field"),
         ('{"title": "no text"}', "no text: `text` is missing, empty or not a string"),
         ('{"text": "   "}', "no text: `text` is missing, empty or not a string"),

@@ -34,7 +34,7 @@ def read_json(raw: Input) -> Iterator[Item]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield Rejection(raw.origin, f"not JSON: {exc.msg} at line {exc.lineno}")
+        yield Rejection(raw.origin, f"not JSON: {exc.msg} (line {exc.lineno})")
         return
     except RecursionError:
         yield Rejection(raw.origin, "not JSON pactwatch can read: nested too deeply")
@@ -49,7 +49,7 @@ def _from_line(line: str, origin: str) -> Item:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Rejection(origin, f"not JSON: {exc.msg} at column {exc.colno}")
+        return Rejection(origin, f"not JSON: {exc.msg} (column {exc.colno})")
     except RecursionError:
         return Rejection(origin, "not JSON pactwatch can read: nested too deeply")
     return make_item(value, origin)
