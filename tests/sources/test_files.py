@@ -5,12 +5,24 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from pactwatch.records import Document
-from pactwatch.sources import Input, Rejection, read, read_stdin, sniff
+from pactwatch.sources import (
+    READERS,
+    Input,
+    Item,
+    Rejection,
+    read,
+    read_stdin,
+    read_text,
+    register_reader,
+    sniff,
+)
 
 ARTICLE = "Vietnam and the United States agreed to expand maritime security cooperation."
 
@@ -85,3 +97,23 @@ def test_a_symlink_loop_is_walked_once(tmp_path: Path) -> None:
 )
 def test_content_decides_the_format(name: str, data: bytes, kind: str) -> None:
     assert sniff(Input(name, data, Path(name).suffix)) == kind
+
+
+def test_a_reader_over_the_time_limit_is_stopped_and_rejected(tmp_path: Path) -> None:
+    def read_slowly(raw: Input) -> Iterator[Item]:
+        yield from read_text(raw)
+        time.sleep(30)
+
+    register_reader(".slow", read_slowly)
+    path = tmp_path / "stuck.slow"
+    path.write_text(ARTICLE)
+    try:
+        started = time.perf_counter()
+        first, second = list(read(path, time_limit=0.3))
+        assert time.perf_counter() - started < 10
+    finally:
+        del READERS[".slow"]
+    assert isinstance(first, Document) and first.text == ARTICLE
+    assert second == Rejection(
+        str(path), "stopped after 1 item: parsing took longer than the 0.3 s limit (--time-limit)"
+    )

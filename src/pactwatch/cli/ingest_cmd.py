@@ -45,6 +45,10 @@ def ingest_command(
         str,
         typer.Option("--max-size", help="Largest input read, e.g. 20MB, 500kB (also unzipped)."),
     ] = "20MB",
+    time_limit: Annotated[
+        float,
+        typer.Option("--time-limit", min=0, help="Seconds one file may take to parse (0: none)."),
+    ] = 60.0,
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Processes for extraction; one writer.")
     ] = 1,
@@ -79,7 +83,7 @@ def ingest_command(
     with store:
         results = ingest(
             store.engine,
-            _items(found, published, limit),
+            _items(found, published, limit, time_limit or None),
             extractor=default_extractor(data_dirs=data or ()),
             batch_size=batch_size,
             workers=workers,
@@ -99,12 +103,17 @@ def parse_size(text: str) -> int | None:
     return count if count > 0 else None
 
 
-def _items(paths: list[Path], published: str | None, max_size: int) -> Iterator[Item]:
+def _items(
+    paths: list[Path], published: str | None, max_size: int, time_limit: float | None
+) -> Iterator[Item]:
     for path in paths:
         if str(path) == "-":
-            yield from _dated(read_stdin(sys.stdin.buffer, max_size=max_size), published)
+            stdin = read_stdin(sys.stdin.buffer, max_size=max_size, time_limit=time_limit)
+            yield from _dated(stdin, published)
         else:
-            yield from read_all([path], published=published, max_size=max_size)
+            yield from read_all(
+                [path], published=published, max_size=max_size, time_limit=time_limit
+            )
 
 
 def _dated(items: Iterator[Item], published: str | None) -> Iterator[Item]:

@@ -22,7 +22,7 @@ from pactwatch.documents import map_span, strip_invisible
 from pactwatch.errors import SourceError
 from pactwatch.ingest.writer import BatchWriter, IngestResult
 from pactwatch.records import Document, Event
-from pactwatch.sources import DEFAULT_MAX_SIZE, Item, Rejection, read
+from pactwatch.sources import DEFAULT_MAX_SIZE, DEFAULT_TIME_LIMIT, Item, Rejection, read
 from pactwatch.store.schema import documents
 
 Extractor = Callable[[Document], Sequence[Event]]
@@ -110,11 +110,15 @@ def expand_paths(paths: Iterable[str]) -> list[Path]:
 
 
 def read_all(
-    paths: Iterable[Path], *, published: str | None = None, max_size: int = DEFAULT_MAX_SIZE
+    paths: Iterable[Path],
+    *,
+    published: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Iterator[Item]:
     """Yield the documents of every path; ``published`` fills in a missing date."""
     for path in paths:
-        for item in read(path, max_size=max_size):
+        for item in read(path, max_size=max_size, time_limit=time_limit):
             if published and isinstance(item, Document) and item.published is None:
                 item = replace(item, published=published)
             yield item

@@ -10,6 +10,7 @@ from pactwatch.sources.base import Input, Item, Reader, Rejection
 from pactwatch.sources.feed import read_feed
 from pactwatch.sources.files import (
     DEFAULT_MAX_SIZE,
+    DEFAULT_TIME_LIMIT,
     READERS,
     read,
     read_bytes,
@@ -37,6 +38,7 @@ READERS.update(
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
+    "DEFAULT_TIME_LIMIT",
     "READERS",
     "Input",
     "Item",

@@ -18,10 +18,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pactwatch.sources.base import Input, Item, Reader, Rejection, one_line
+from pactwatch.sources.deadline import TimeUp, deadline
 from pactwatch.sources.sniff import SUFFIXES, sniff
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 """The largest input read, in bytes (``--max-size``), before and after decompression."""
+
+DEFAULT_TIME_LIMIT = 60.0
+"""Seconds one input may take to parse (``--time-limit``); None for no limit."""
 
 READERS: dict[str, Reader] = {}
 """The reader of each format name (and of any suffix registered with its own reader)."""
@@ -32,13 +36,13 @@ def register_reader(name: str, reader: Reader) -> None:
     READERS[name.lower()] = reader
 
 
-def read(path: Path, *, max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Item]:
+def read(
+    path: Path, *, max_size: int = DEFAULT_MAX_SIZE, time_limit: float | None = DEFAULT_TIME_LIMIT
+) -> Iterator[Item]:
     """Yield the documents (and rejections) in ``path``, a file or a folder."""
-    if path.is_dir():
-        for child in walk(path):
-            yield from read_file(child, max_size=max_size)
-        return
-    yield from read_file(path, max_size=max_size)
+    files = walk(path) if path.is_dir() else iter([path])
+    for child in files:
+        yield from read_file(child, max_size=max_size, time_limit=time_limit)
 
 
 def walk(folder: Path) -> Iterator[Path]:
@@ -66,7 +70,9 @@ def walk(folder: Path) -> Iterator[Path]:
     yield from visit(folder)
 
 
-def read_file(path: Path, *, max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Item]:
+def read_file(
+    path: Path, *, max_size: int = DEFAULT_MAX_SIZE, time_limit: float | None = DEFAULT_TIME_LIMIT
+) -> Iterator[Item]:
     """Yield what the file at ``path`` holds, or one rejection saying why nothing."""
     origin = str(path)
     try:
@@ -77,19 +83,33 @@ def read_file(path: Path, *, max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Item]
     except OSError as exc:
         yield Rejection(origin, f"cannot be read: {exc.strerror or exc}")
         return
-    yield from read_bytes(data, origin=origin, name=path.name, max_size=max_size)
+    yield from read_bytes(
+        data, origin=origin, name=path.name, max_size=max_size, time_limit=time_limit
+    )
 
 
-def read_stdin(stream: BinaryIO, *, max_size: int = DEFAULT_MAX_SIZE) -> Iterator[Item]:
+def read_stdin(
+    stream: BinaryIO,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Iterator[Item]:
     """Yield what is piped in (any format pactwatch reads, ``.gz`` too) as origin ``-``."""
     data = stream.read(max_size + 1)
     if len(data) > max_size:
         yield Rejection("-", _too_large(max_size))
         return
-    yield from read_bytes(data, origin="-", name="-", max_size=max_size)
+    yield from read_bytes(data, origin="-", name="-", max_size=max_size, time_limit=time_limit)
 
 
-def read_bytes(data: bytes, *, origin: str, name: str, max_size: int) -> Iterator[Item]:
+def read_bytes(
+    data: bytes,
+    *,
+    origin: str,
+    name: str,
+    max_size: int = DEFAULT_MAX_SIZE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Iterator[Item]:
     """Yield the documents in ``data``, read from ``origin`` under the file name ``name``."""
     if data.startswith(b"\x1f\x8b"):
         unpacked = _gunzip(data, max_size)
@@ -106,18 +126,35 @@ def read_bytes(data: bytes, *, origin: str, name: str, max_size: int) -> Iterato
     if reader is None:
         yield Rejection(origin, kind if kind.startswith("not a document") else f"no {kind} reader")
         return
-    yield from _guarded(reader, raw)
+    yield from _guarded(reader, raw, time_limit)
 
 
-def _guarded(reader: Callable[[Input], Iterator[Item]], raw: Input) -> Iterator[Item]:
+def _guarded(
+    reader: Callable[[Input], Iterator[Item]], raw: Input, time_limit: float | None
+) -> Iterator[Item]:
+    """Run ``reader`` to the end under ``time_limit``; anything it raises becomes a rejection.
+
+    The items are collected before any is yielded, so the time limit counts
+    parsing only, not what the caller does with each document.
+    """
+    items: list[Item] = []
     try:
-        yield from reader(raw)
+        with deadline(time_limit):
+            items.extend(reader(raw))
+    except TimeUp:
+        count = len(items)
+        done = f"stopped after {count} item{'s' if count > 1 else ''}: " if count else ""
+        items.append(Rejection(raw.origin, f"{done}{_too_slow(time_limit)}"))
     except (MemoryError, RecursionError) as exc:
-        yield Rejection(
-            raw.origin, f"too large or too deeply nested to read ({type(exc).__name__})"
-        )
+        why = f"too large or too deeply nested to read ({type(exc).__name__})"
+        items.append(Rejection(raw.origin, why))
     except Exception as exc:  # a reader bug or a library surprise must not stop the batch
-        yield Rejection(raw.origin, f"could not be read: {one_line(exc)}")
+        items.append(Rejection(raw.origin, f"could not be read: {one_line(exc)}"))
+    yield from items
+
+
+def _too_slow(time_limit: float | None) -> str:
+    return f"parsing took longer than the {time_limit:g} s limit (--time-limit)"
 
 
 def _gunzip(data: bytes, max_size: int) -> bytes | str:
