@@ -6,6 +6,8 @@ import resource
 import time
 from pathlib import Path
 
+import pytest
+
 from pactwatch.records import Document
 from pactwatch.sources import Rejection, read
 
@@ -52,3 +54,18 @@ def test_a_100000_deep_page_is_rejected_quickly_in_bounded_memory(tmp_path: Path
     assert items == [Rejection(str(path), "HTML nested deeper than 1,000 elements")]
     # generous bounds: a tree 100,000 deep would take far more; this is a guard, not a benchmark
     assert seconds < 5 and grown_kb < 50_000
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"<a " * 1_000_000, b"<a" + b"x" * 3_000_000, b"<a" + b" x" * 1_500_000],
+    ids=["unclosed-tags", "endless-tag-name", "endless-attributes"],
+)
+def test_pathological_markup_is_read_in_linear_time(tmp_path: Path, body: bytes) -> None:
+    path = tmp_path / "odd.html"
+    path.write_bytes(b"<html><body>" + body)
+    started = time.perf_counter()
+    (item,) = list(read(path))
+    # a guard against quadratic scanning (minutes here), not a benchmark
+    assert time.perf_counter() - started < 20
+    assert isinstance(item, Document | Rejection)

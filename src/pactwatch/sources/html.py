@@ -18,7 +18,8 @@ from pactwatch.store.dates import is_edtf
 MAX_DEPTH = 1000
 """The deepest element nesting read; real pages stay under a hundred."""
 
-_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*+)([^<>]*+)>")
+"""A start or end tag; possessive, so no input makes the search backtrack (it stays linear)."""
 _NOT_NESTING = frozenset(
     b"area base br col embed hr img input link meta source track wbr "
     b"p li dt dd tr td th option".split()
@@ -63,8 +64,8 @@ def html_document(html: str, origin: str) -> Item:
 def _depth_exceeds(data: bytes, limit: int) -> bool:
     depth = 0
     for match in _TAG.finditer(data):
-        closing, name, self_closing = match.groups()
-        if self_closing or name.lower() in _NOT_NESTING:
+        closing, name, attributes = match.groups()
+        if attributes.endswith(b"/") or name.lower() in _NOT_NESTING:
             continue
         depth = max(depth - 1, 0) if closing else depth + 1
         if depth > limit:
