@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pactwatch.records import Document
 from pactwatch.sources import Rejection, read
+from pactwatch.sources.feed import html_to_text
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Allied Desk</title>
@@ -81,3 +84,12 @@ def test_entity_tricks_are_refused(tmp_path: Path, xml: str, reason: str) -> Non
     path = tmp_path / "feed.xml"
     path.write_text(xml)
     assert list(read(path)) == [Rejection(str(path), reason)]
+
+
+TOKENS = [*"ab <>/&;!-?[]p", "<p>", "</p>", "<br>", "&amp;", "<!--", "-->"]
+
+
+@given(st.lists(st.sampled_from(TOKENS)).map("".join))
+def test_any_item_markup_becomes_text_without_tags_or_an_exception(fragment: str) -> None:
+    text = html_to_text(fragment)
+    assert "<p>" not in text and "<br>" not in text

@@ -12,6 +12,7 @@ content where present, else its summary (HTML in either reduced to text).
 
 from __future__ import annotations
 
+import html
 import re
 import time
 from collections.abc import Iterator
@@ -38,7 +39,11 @@ def read_feed(raw: Input) -> Iterator[Item]:
         return
     source = parsed.feed.get("title")
     for index, entry in enumerate(parsed.entries):
-        yield _item(entry, f"{raw.origin}[{index}]", source)
+        origin = f"{raw.origin}[{index}]"
+        try:
+            yield _item(entry, origin, source)
+        except Exception as exc:  # one odd item must not cost the feed's others
+            yield Rejection(origin, f"feed item could not be read: {one_line(exc)}")
 
 
 def refuse_unsafe_xml(data: bytes) -> str | None:
@@ -82,7 +87,7 @@ def _item(entry: Any, origin: str, source: str | None) -> Item:
 def html_to_text(fragment: str) -> str:
     """Return the text of an HTML fragment, a paragraph per block; plain text as it is."""
     if "<" not in fragment:
-        return fragment
+        return html.unescape(fragment)
     import lxml.html
 
     marked = _BLOCK_END.sub(lambda m: m.group(0) + "\n\n", fragment)
