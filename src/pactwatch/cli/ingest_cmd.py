@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -11,23 +13,25 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pactwatch.cli.store_cmds import DbOption, open_store, usage_error
 from pactwatch.errors import SourceError
-from pactwatch.ingest.readers import Item, read_stdin
-from pactwatch.ingest.run import IngestSummary, expand_paths, read_all
+from pactwatch.ingest.run import IngestSummary, default_extractor, expand_paths, ingest, read_all
 from pactwatch.ingest.writer import IngestResult
 from pactwatch.records import Document
+from pactwatch.sources import Item, read_stdin
 from pactwatch.store.dates import is_edtf
 
 _STYLE = {"ingested": "green", "known": "dim", "rejected": "red"}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.IGNORECASE)
+_SCALE = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 
 def ingest_command(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Text, Markdown, JSONL or JSON files, folders, globs; - is stdin."),
+        typer.Argument(help="Files (text, HTML, PDF, feeds, JSON/JSONL, .gz), folders, globs, -."),
     ],
     db: DbOption = None,
     published: Annotated[
@@ -37,36 +41,79 @@ def ingest_command(
     data: Annotated[
         list[Path] | None, typer.Option("--data", help="Folder of extra domain data files.")
     ] = None,
+    max_size: Annotated[
+        str,
+        typer.Option("--max-size", help="Largest input read, e.g. 20MB, 500kB (also unzipped)."),
+    ] = "20MB",
+    time_limit: Annotated[
+        float,
+        typer.Option("--time-limit", min=0, help="Seconds one file may take to parse (0: none)."),
+    ] = 60.0,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes for extraction; one writer.")
+    ] = 1,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents per write transaction.")
+    ] = 50,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only rejections and the summary.")
+    ] = False,
 ) -> None:
     """Read documents, extract their events and store both; known texts are skipped.
 
     Prints a line per document (ingested / already known / rejected and why) and
-    a summary. Exits 0 when every document was ingested or known, 1 when some
-    were rejected, 2 on a usage error (a path that does not exist, a bad --db).
+    a summary with the time taken. Exits 0 when every document was ingested or
+    known, 1 when some were rejected, 2 on a usage error (a path that does not
+    exist, a bad --db or option). Interrupted, it can be run again: what was
+    stored is known, and the rest is ingested.
 
-    Example: pactwatch ingest articles/ feed.jsonl --db team.db
+    Example: pactwatch ingest articles/ feed.xml 'pdfs/*.pdf' --db team.db --workers 2
     """
     if published is not None and not is_edtf(published):
         raise usage_error(f"--published {published!r} is not an EDTF date like 2025-10-31")
+    limit = parse_size(max_size)
+    if limit is None:
+        raise usage_error(f"--max-size {max_size!r} is not a size like 20MB or 500kB")
     try:
         found = [f for p in paths for f in ([Path("-")] if p == "-" else expand_paths([p]))]
     except SourceError as exc:
         raise usage_error(str(exc)) from exc
     store = open_store(db)
+    started = time.perf_counter()
     with store:
-        items = _items(found, published)
-        results = store.ingest_items(items, data_dirs=data or ())
-        summary = _report(results)
+        results = ingest(
+            store.engine,
+            _items(found, published, limit, time_limit or None),
+            extractor=default_extractor(data_dirs=data or ()),
+            batch_size=batch_size,
+            workers=workers,
+        )
+        summary = _report(results, quiet=quiet)
+    summary.seconds = time.perf_counter() - started
     typer.echo(summary.line())
     raise typer.Exit(summary.exit_code)
 
 
-def _items(paths: list[Path], published: str | None) -> Iterator[Item]:
+def parse_size(text: str) -> int | None:
+    """Return the byte count of ``text`` (``20MB``, ``500kB``, ``1048576``), or None."""
+    match = _SIZE.match(text)
+    if not match:
+        return None
+    count = int(float(match.group(1)) * _SCALE[match.group(2).lower()])
+    return count if count > 0 else None
+
+
+def _items(
+    paths: list[Path], published: str | None, max_size: int, time_limit: float | None
+) -> Iterator[Item]:
     for path in paths:
         if str(path) == "-":
-            yield from _dated(read_stdin(sys.stdin), published)
+            stdin = read_stdin(sys.stdin.buffer, max_size=max_size, time_limit=time_limit)
+            yield from _dated(stdin, published)
         else:
-            yield from read_all([path], published=published)
+            yield from read_all(
+                [path], published=published, max_size=max_size, time_limit=time_limit
+            )
 
 
 def _dated(items: Iterator[Item], published: str | None) -> Iterator[Item]:
@@ -76,20 +123,22 @@ def _dated(items: Iterator[Item], published: str | None) -> Iterator[Item]:
         yield item
 
 
-def _report(results: Iterator[IngestResult]) -> IngestSummary:
+def _report(results: Iterator[IngestResult], *, quiet: bool) -> IngestSummary:
     summary = IngestSummary()
     console = Console()
     if not console.is_terminal:
         for result in results:
             summary.add(result)
-            typer.echo(_plain(result))
+            if not quiet or result.status == "rejected":
+                typer.echo(_plain(result))
         return summary
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} read"))
     with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
         for result in results:
             summary.add(result)
-            bar.console.print(_rich(result), highlight=False, soft_wrap=True)
+            if not quiet or result.status == "rejected":
+                bar.console.print(_rich(result), highlight=False, soft_wrap=True)
             bar.update(task, advance=1, description=f"{summary.ingested} ingested")
     return summary
 

@@ -15,12 +15,20 @@ from pactwatch.records import Document
 
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters other than tab and newline (``\\r`` is a line end by then)."""
 
 
 def normalise_text(text: str) -> str:
-    """Return ``text`` in NFC with ``\\n`` line ends, no BOM and no trailing blanks."""
+    """Return ``text`` in NFC with ``\\n`` line ends, no BOM, control characters or trailing blanks.
+
+    Zero-width and bidi-control characters stay (the stored text is what was
+    read); :func:`pactwatch.documents.invisible.strip_invisible` takes them out
+    for matching.
+    """
     text = text.lstrip("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _TRAILING_SPACE.sub("\n", text)
     text = _MANY_BLANK_LINES.sub("\n\n", text)

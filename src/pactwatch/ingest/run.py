@@ -9,17 +9,20 @@ read, extracted or stored is rejected with a one-line reason and the run goes on
 from __future__ import annotations
 
 import glob
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from pactwatch.documents import map_span, strip_invisible
 from pactwatch.errors import SourceError
-from pactwatch.ingest.readers import Item, Rejection, read
 from pactwatch.ingest.writer import BatchWriter, IngestResult
 from pactwatch.records import Document, Event
+from pactwatch.sources import DEFAULT_MAX_SIZE, DEFAULT_TIME_LIMIT, Item, Rejection, read
 from pactwatch.store.schema import documents
 
 Extractor = Callable[[Document], Sequence[Event]]
@@ -34,6 +37,8 @@ class IngestSummary:
     known: int = 0
     rejected: int = 0
     events: int = 0
+    seconds: float = 0.0
+    """Wall-clock time of the run, when the caller timed it."""
 
     def add(self, result: IngestResult) -> None:
         """Count ``result``."""
@@ -47,20 +52,47 @@ class IngestSummary:
 
     def line(self) -> str:
         """Return the summary as one line of text."""
-        return (
+        line = (
             f"{self.ingested} ingested ({self.events} events), "
             f"{self.known} already known, {self.rejected} rejected"
         )
+        if self.seconds > 0:
+            total = self.ingested + self.known + self.rejected
+            line += f" in {self.seconds:.1f} s ({total / self.seconds:.1f} docs/s)"
+        return line
+
+
+@dataclass(frozen=True)
+class DefaultExtractor:
+    """Runs :func:`pactwatch.extract.api.extract` on a document without its invisible characters.
+
+    Zero-width and bidi-control characters are taken out before matching and
+    every span is mapped back, so evidence points at the stored text. It can
+    be pickled, so ``--workers`` can send it to other processes.
+    """
+
+    data_dirs: tuple[Path, ...] = field(default=())
+
+    def __call__(self, doc: Document) -> Sequence[Event]:
+        """Return the events stated in ``doc``, spans into ``doc.text``."""
+        from pactwatch.extract.api import extract
+
+        text, offsets = strip_invisible(doc.text)
+        events = extract(text, published=doc.published, data_dirs=self.data_dirs)
+        if offsets is None:
+            return events
+        return [_mapped(event, doc.text, offsets) for event in events]
 
 
 def default_extractor(*, data_dirs: Sequence[Path] = ()) -> Extractor:
-    """Return an extractor that runs :func:`pactwatch.extract.api.extract` on a document."""
-    from pactwatch.extract.api import extract
+    """Return the :class:`DefaultExtractor` for ``data_dirs``."""
+    return DefaultExtractor(tuple(data_dirs))
 
-    def run(doc: Document) -> Sequence[Event]:
-        return extract(doc.text, published=doc.published, data_dirs=data_dirs)
 
-    return run
+def _mapped(event: Event, text: str, offsets: list[int]) -> Event:
+    start, end = map_span(event.span, offsets)
+    trigger = map_span(event.trigger, offsets) if event.trigger else None
+    return replace(event, span=(start, end), evidence=text[start:end], trigger=trigger)
 
 
 def expand_paths(paths: Iterable[str]) -> list[Path]:
@@ -77,10 +109,16 @@ def expand_paths(paths: Iterable[str]) -> list[Path]:
     return out
 
 
-def read_all(paths: Iterable[Path], *, published: str | None = None) -> Iterator[Item]:
+def read_all(
+    paths: Iterable[Path],
+    *,
+    published: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Iterator[Item]:
     """Yield the documents of every path; ``published`` fills in a missing date."""
     for path in paths:
-        for item in read(path):
+        for item in read(path, max_size=max_size, time_limit=time_limit):
             if published and isinstance(item, Document) and item.published is None:
                 item = replace(item, published=published)
             yield item
@@ -92,35 +130,90 @@ def ingest(
     *,
     extractor: Extractor,
     batch_size: int = 50,
+    workers: int = 1,
 ) -> Iterator[IngestResult]:
     """Store each document of ``items`` with its events; yield a result per item, in order.
 
     Batches are written on a thread of their own while the next is extracted
-    (see :mod:`pactwatch.ingest.writer`).
+    (see :mod:`pactwatch.ingest.writer`). With ``workers`` above 1, extraction
+    runs in that many processes (``extractor`` must then pickle, as
+    :class:`DefaultExtractor` does) and this process stays the one writer;
+    the results are the same as with one worker.
     """
     writer = BatchWriter(engine, batch_size)
+    pool = _pool(workers)
     try:
-        for item in items:
-            if isinstance(item, Rejection):
-                yield from writer.done(IngestResult(item.source, "rejected", reason=item.reason))
-            else:
-                yield from _one(engine, writer, item, extractor)
+        for chunk in _chunks(items, 1 if pool is None else workers * _PER_WORKER):
+            yield from _run_chunk(engine, writer, chunk, extractor, pool)
         yield from writer.finish()
     finally:
         writer.close()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
-def _one(
-    engine: Engine, writer: BatchWriter, doc: Document, extractor: Extractor
-) -> list[IngestResult]:
-    origin = str(doc.meta.get("origin", doc.id[:12]))
-    if writer.pending(doc.id) or _is_known(engine, doc.id):
-        return writer.done(IngestResult(origin, "known", doc_id=doc.id))
+_PER_WORKER = 4
+"""Documents sent to each worker at a time: enough to keep it busy, few enough to resume fast."""
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    if workers <= 1:
+        return None
+    # spawn, not fork: the writer thread may hold a lock at fork time
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_chunk(
+    engine: Engine,
+    writer: BatchWriter,
+    chunk: list[Item],
+    extractor: Extractor,
+    pool: ProcessPoolExecutor | None,
+) -> Iterator[IngestResult]:
+    """Extract the new documents of ``chunk`` (in ``pool`` if any); queue all in input order."""
+    seen: set[str] = set()
+    todo: list[Document] = []
+    for item in chunk:
+        if isinstance(item, Document) and item.id not in seen:
+            seen.add(item.id)
+            if not writer.pending(item.id) and not _is_known(engine, item.id):
+                todo.append(item)
+    if pool is None:
+        found = [extract_safely(extractor, doc) for doc in todo]
+    else:
+        found = list(pool.map(extract_safely, [extractor] * len(todo), todo))
+    extracted = {doc.id: events for doc, events in zip(todo, found, strict=True)}
+    for item in chunk:
+        if isinstance(item, Rejection):
+            yield from writer.done(IngestResult(item.source, "rejected", reason=item.reason))
+            continue
+        origin = str(item.meta.get("origin", item.id[:12]))
+        events = extracted.pop(item.id, None)
+        if events is None:
+            yield from writer.done(IngestResult(origin, "known", doc_id=item.id))
+        elif isinstance(events, str):
+            yield from writer.done(IngestResult(origin, "rejected", doc_id=item.id, reason=events))
+        else:
+            yield from writer.add(item, events, origin)
+
+
+def extract_safely(extractor: Extractor, doc: Document) -> list[Event] | str:
+    """Return the events ``extractor`` finds in ``doc``, or why extraction failed (one line)."""
     try:
-        events = list(extractor(doc))
+        return list(extractor(doc))
     except Exception as exc:  # extraction bugs must not stop the batch
-        return writer.done(IngestResult(origin, "rejected", doc_id=doc.id, reason=_failed(exc)))
-    return writer.add(doc, events, origin)
+        return _failed(exc)
 
 
 def _is_known(engine: Engine, doc_id: str) -> bool:

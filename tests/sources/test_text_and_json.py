@@ -1,4 +1,4 @@
-"""Readers: text, Markdown with front matter, JSONL, JSON and folders; bad input rejected."""
+"""Text, Markdown with front matter, JSONL, JSON and folders; bad input rejected."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 
 from pactwatch.documents import document_id
 from pactwatch.errors import SourceError
-from pactwatch.ingest.readers import READERS, Item, Rejection, read, read_stdin, register_reader
 from pactwatch.ingest.run import expand_paths, read_all
 from pactwatch.records import Document
+from pactwatch.sources import READERS, Input, Item, Rejection, read, read_stdin, register_reader
 
 ARTICLE = (
     "Seoul hosts allied defence chiefs\n\n"
@@ -57,7 +57,7 @@ def test_markdown_front_matter_gives_the_metadata(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        ("{not json", "not JSON: Expecting property name enclosed in double quotes at column 2"),
+        ("{not json", "not JSON: Expecting property name enclosed in double quotes (column 2)"),
         ("[1, 2]", "not a JSON object with a `text` field"),
         ('{"title": "no text"}', "no text: `text` is missing, empty or not a string"),
         ('{"text": "   "}', "no text: `text` is missing, empty or not a string"),
@@ -106,9 +106,10 @@ def test_a_folder_is_read_recursively_in_name_order(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("report.pdf", b"%PDF-1.7", "no reader for .pdf files"),
-        ("latin1.txt", "Défense".encode("latin-1"), "not UTF-8 text (byte 1 cannot be decoded)"),
-        ("empty.txt", b"  \n", "no text: `text` is missing, empty or not a string"),
+        ("report.pdf", b"%PDF-1.7", "damaged or truncated PDF"),
+        ("empty.txt", b"  \n", "empty"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "not a document: a PNG image named .txt"),
+        ("nul.txt", b"Talks in Delhi\x00\x01\x02 ended.", "binary data, not text"),
         ("bad.json", b"{", "not JSON: Expecting property name enclosed in double quotes"),
         ("bad.md", b"---\n[unclosed\n---\nBody.", "front matter is not YAML (ParserError)"),
     ],
@@ -125,13 +126,13 @@ def test_an_unreadable_file_is_one_rejection(
 
 
 def test_stdin_is_one_document() -> None:
-    (doc,) = list(read_stdin(io.StringIO(ARTICLE)))
+    (doc,) = list(read_stdin(io.BytesIO(ARTICLE.encode())))
     assert isinstance(doc, Document) and doc.meta["origin"] == "-"
 
 
 def test_a_registered_reader_takes_its_suffix(tmp_path: Path) -> None:
-    def read_shouting(path: Path) -> Iterator[Item]:
-        yield Rejection(str(path), "too loud")
+    def read_shouting(raw: Input) -> Iterator[Item]:
+        yield Rejection(raw.origin, "too loud")
 
     register_reader(".SHOUT", read_shouting)
     path = tmp_path / "x.shout"
