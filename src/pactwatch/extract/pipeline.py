@@ -19,13 +19,13 @@ Sentences never cross a paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
 import spacy
-from numpy.typing import NDArray
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -179,18 +179,18 @@ def _sentence_spans(para: str) -> Iterator[tuple[int, int]]:
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """A whole text tokenized by spaCy, with each token's offset and length as arrays."""
+    """A whole text tokenized by spaCy, with each token's offset and length as lists."""
 
     doc: Doc
-    starts: NDArray[Any]
-    lengths: NDArray[Any]
+    starts: list[int]
+    lengths: list[int]
 
 
 def tokenize(text: str) -> Tokens:
-    """Return the tokens of ``text``: one Doc for the whole text, and its offset arrays."""
+    """Return the tokens of ``text``: one Doc for the whole text, and its offset lists."""
     doc = get_nlp().make_doc(text)
-    table = doc.to_array([IDX, LENGTH])
-    return Tokens(doc, table[:, 0], table[:, 1])
+    table = cast(list[list[int]], doc.to_array([IDX, LENGTH]).reshape(-1, 2).T.tolist())
+    return Tokens(doc, table[0], table[1])
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -209,8 +209,8 @@ def sentences_of(text: str, offset: int, para: str, tokens: Tokens) -> Iterator[
         if local_start >= local_end:
             continue
         start, end = offset + local_start, offset + local_end
-        first = int(tokens.starts.searchsorted(start, "left"))
-        last = int(tokens.starts.searchsorted(end, "left"))
+        first = bisect_left(tokens.starts, start)
+        last = bisect_left(tokens.starts, end)
         yield Sentence(start, end, text[start:end], tokens.doc, offset, first, last)
 
 
