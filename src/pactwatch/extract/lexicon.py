@@ -169,10 +169,10 @@ def _unique_surnames(gazetteer: Gazetteer) -> dict[str, Any]:
 
 def _is_geographic(text: str, start: int, end: int) -> bool:
     """Return True for a state's name inside a region's ("Indian Ocean", "Latin America")."""
-    rest = text[end:]
     before = text[max(0, start - 20) : start]
     return (
-        _GEOGRAPHIC_AFTER.match(rest) is not None or _GEOGRAPHIC_BEFORE.search(before) is not None
+        _GEOGRAPHIC_AFTER.match(text, end) is not None
+        or _GEOGRAPHIC_BEFORE.search(before) is not None
     )
 
 
