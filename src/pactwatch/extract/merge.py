@@ -74,7 +74,7 @@ def _core_within(names_a: set[str], names_b: set[str]) -> bool:
         core_a = _core_words(a)
         for b in names_b:
             core_b = _core_words(b)
-            small, large = sorted((core_a, core_b), key=len)
+            small, large = (core_a, core_b) if len(core_a) <= len(core_b) else (core_b, core_a)
             if len(small) >= 2 and small <= large:
                 return True
     return False

@@ -102,6 +102,7 @@ _ABBREVIATIONS = (
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s+[\"“‘'(\[«]?[A-Z0-9])")
 """A full stop (with closing quotes) followed by a word that can start a sentence."""
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_JOINERS = re.compile(r"[-–—/]")
 _PARAGRAPH = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
@@ -160,7 +161,7 @@ def get_nlp() -> Language:
 
 def _is_abbreviation(word: str) -> bool:
     """Return True for a word whose full stop does not end a sentence ("Gen.", "U.S.", "J.")."""
-    word = re.split(r"[-–—/]", word.lstrip("\"“‘'(["))[-1]
+    word = _JOINERS.split(word.lstrip("\"“‘'(["))[-1]
     return word in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
