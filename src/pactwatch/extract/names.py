@@ -9,7 +9,7 @@ joined by a few lower-case connectors ("Memorandum of Understanding on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 from typing import Final
 
 _WORD = r"(?:[A-Z0-9][\w'’.&+]*(?:[–-][\w'’.]+)*)"
@@ -169,12 +169,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return new_start, new_start + len(name)
 
 
-def name_runs(text: str) -> Iterator[tuple[int, int]]:
-    """Yield the offsets of capitalised name runs in ``text``, leading noise removed."""
-    for match in _NAME_RUN.finditer(text):
-        trimmed = _trim(text, match.start(), match.end())
-        if trimmed is not None:
-            yield trimmed
+@lru_cache(maxsize=64)
+def name_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the offsets of capitalised name runs in ``text``, leading noise removed.
+
+    Several builders ask for the runs of one sentence, so the last few are kept.
+    """
+    found = (_trim(text, match.start(), match.end()) for match in _NAME_RUN.finditer(text))
+    return tuple(run for run in found if run is not None)
 
 
 def split_coordinated(
