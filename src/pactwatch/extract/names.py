@@ -169,11 +169,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return new_start, new_start + len(name)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4)
 def name_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Return the offsets of capitalised name runs in ``text``, leading noise removed.
 
-    Several builders ask for the runs of one sentence, so the last few are kept.
+    Up to three builders ask for the runs of one sentence in a row, so the
+    last four are kept: enough for one sentence, too few to reach an earlier
+    document.
     """
     found = (_trim(text, match.start(), match.end()) for match in _NAME_RUN.finditer(text))
     return tuple(run for run in found if run is not None)
