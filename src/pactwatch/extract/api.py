@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -48,11 +48,13 @@ def analyse(text: str, *, published: str | None = None, lexicon: Lexicon) -> Doc
     sentences: list[SentenceInfo] = []
     tokens = tokenize(text)
     mentions, cues = lexicon.find(text, tokens)
+    mention_starts = [m.start for m in mentions]
+    date_starts = [d.start for d in dates]
     for offset, para in paragraphs(text):
         for sent in sentences_of(text, offset, para, tokens):
-            inside = _within(mentions, sent.start, sent.end)
+            inside = _within(mentions, mention_starts, sent.start, sent.end)
             states = find_states(sent, inside, lexicon)
-            in_sentence = _within(dates, sent.start, sent.end)
+            in_sentence = _within(dates, date_starts, sent.start, sent.end)
             info = SentenceInfo(sent, len(sentences), inside, in_sentence, states)
             first, last = bisect_left(cues, (sent.start, "")), bisect_left(cues, (sent.end, ""))
             info.cues = frozenset(name for _, name in cues[first:last])
@@ -60,16 +62,10 @@ def analyse(text: str, *, published: str | None = None, lexicon: Lexicon) -> Doc
     return DocumentInfo(text, published, sentences, document_dyad(sentences), lexicon)
 
 
-def _within(items: list[_Spanned], start: int, end: int) -> list[_Spanned]:
-    """Return the items (sorted by start) that lie inside ``start:end``."""
-    first = bisect_left(items, start, key=lambda item: item.start)
-    found = []
-    for item in items[first:]:
-        if item.start >= end:
-            break
-        if item.end <= end:
-            found.append(item)
-    return found
+def _within(items: list[_Spanned], starts: list[int], start: int, end: int) -> list[_Spanned]:
+    """Return the items (sorted by start, whose starts are ``starts``) inside ``start:end``."""
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    return [item for item in items[first:last] if item.end <= end]
 
 
 def extract(
@@ -83,3 +79,16 @@ def extract(
     """
     lexicon = load_lexicon(data_dirs)
     return build_events(analyse(text, published=published, lexicon=lexicon))
+
+
+def extract_many(
+    docs: Iterable[tuple[str, str | None]], *, data_dirs: Sequence[str | Path] = ()
+) -> Iterator[list[Event]]:
+    """Yield the events of each ``(text, published)`` in ``docs``, in order, as :func:`extract`.
+
+    The pipeline and the data are loaded once, before the first document; a
+    batch of documents costs what each document costs alone, nothing more.
+    """
+    lexicon = load_lexicon(data_dirs)
+    for text, published in docs:
+        yield build_events(analyse(text, published=published, lexicon=lexicon))

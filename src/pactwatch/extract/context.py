@@ -95,7 +95,7 @@ def find_states(sent: Sentence, mentions: list[Mention], lexicon: Lexicon) -> li
         for m in mentions
         if m.label in _STATE_LABELS
     ]
-    prefixes = _prefix_pattern(lexicon)
+    prefixes = _prefix_pattern(lexicon) if "-" in sent.text else None  # "Indo-" needs its "-"
     if prefixes is not None:
         for match in prefixes.finditer(sent.text):
             code = lexicon_prefix_code(lexicon, match.group(1))

@@ -78,10 +78,10 @@ def _phrase(info: SentenceInfo, kind: Mention) -> KindPhrase | None:
     words = 0
     before = info.text[: info.local(kind.start)]
     while words < 4:
-        match = re.search(r"(\S+)\s+$", before)
-        if match is None or not _WORD.match(match.group(1)):
+        last = last_word(before)
+        if last is None or not _WORD.match(last[0]):
             break
-        word = match.group(1)
+        word, word_start = last
         if (
             word.lower() in _STOP
             or _VERB.match(word.lower())
@@ -89,12 +89,12 @@ def _phrase(info: SentenceInfo, kind: Mention) -> KindPhrase | None:
             or word.endswith(("’s", "'s", ","))
         ):
             break
-        at = info.start + match.start(1)
+        at = info.start + word_start
         named_state = next((s for s in info.states if s.start == at), None)
         if named_state is not None and named_state.how != DEMONYM:
             break  # "Ukraine would provide ...": the state is no modifier
         start = at
-        before = before[: match.start(1)]
+        before = before[:word_start]
         words += 1
         if named_state is not None:
             break  # "Iranian drones": the adjective ends the phrase
@@ -110,6 +110,18 @@ def _phrase(info: SentenceInfo, kind: Mention) -> KindPhrase | None:
     if not named and state is None and words == 0 and not supplied:
         return None
     return KindPhrase(start, kind.end, text, state, named, str(kind.value))
+
+
+def last_word(text: str) -> tuple[str, int] | None:
+    """Return the last word of ``text`` and its offset, or None unless whitespace ends ``text``.
+
+    What ``re.search(r"(\\S+)\\s+$", text)`` finds, without its scan from every offset.
+    """
+    stripped = text.rstrip()
+    if not stripped or len(stripped) == len(text):
+        return None
+    word = stripped.rsplit(None, 1)[-1]
+    return word, len(stripped) - len(word)
 
 
 def _names_platform(info: SentenceInfo, phrase: KindPhrase) -> bool:

@@ -74,6 +74,7 @@ class Lexicon:
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._keys: dict[int, _Key] = {}
         self._seen: set[tuple[str, str]] = set()
+        self._names_of: dict[tuple[str, ...], frozenset[str]] = {}
         for country in gazetteer.countries:
             for name in country.names:
                 self._add(COUNTRY, country.code, name)
@@ -115,12 +116,16 @@ class Lexicon:
 
     def names_of(self, codes: Sequence[str]) -> frozenset[str]:
         """Return every name of the states ``codes`` ("India", "Republic of India"...)."""
-        return frozenset(
-            name
-            for country in self.gazetteer.countries
-            if country.code in codes
-            for name in (*country.names, country.name)
-        )
+        key = tuple(codes)
+        names = self._names_of.get(key)
+        if names is None:
+            names = self._names_of[key] = frozenset(
+                name
+                for country in self.gazetteer.countries
+                if country.code in codes
+                for name in (*country.names, country.name)
+            )
+        return names
 
     def find(self, text: str, tokens: Tokens) -> tuple[list[Mention], list[tuple[int, str]]]:
         """Return the lexicon's names in ``text``, and its cue words as (offset, builder).
@@ -129,7 +134,7 @@ class Lexicon:
         """
         found: list[Mention] = []
         cues: list[tuple[int, str]] = []
-        starts, lengths = tokens.starts.tolist(), tokens.lengths.tolist()
+        starts, lengths = tokens.starts, tokens.lengths
         for match_id, first, last in self._matcher(tokens.doc):
             key = self._keys[match_id]
             start = starts[first]
@@ -164,10 +169,10 @@ def _unique_surnames(gazetteer: Gazetteer) -> dict[str, Any]:
 
 def _is_geographic(text: str, start: int, end: int) -> bool:
     """Return True for a state's name inside a region's ("Indian Ocean", "Latin America")."""
-    rest = text[end:]
     before = text[max(0, start - 20) : start]
     return (
-        _GEOGRAPHIC_AFTER.match(rest) is not None or _GEOGRAPHIC_BEFORE.search(before) is not None
+        _GEOGRAPHIC_AFTER.match(text, end) is not None
+        or _GEOGRAPHIC_BEFORE.search(before) is not None
     )
 
 

@@ -9,6 +9,7 @@ events unless one name holds the other.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pactwatch.extract.attributes import dates_overlap
 from pactwatch.extract.drafts import Draft
@@ -61,13 +62,19 @@ def _cores(names: set[str]) -> set[str]:
     return {w for name in names for w in name.split() if w not in _GENERIC_WORDS}
 
 
+@lru_cache(maxsize=4096)
+def _core_words(name: str) -> frozenset[str]:
+    """Return the words of a folded name less the generic ones (computed once per name)."""
+    return frozenset(name.split()) - _GENERIC_WORDS
+
+
 def _core_within(names_a: set[str], names_b: set[str]) -> bool:
     """Return True when one name's distinctive words (two or more) all appear in another's."""
     for a in names_a:
-        core_a = set(a.split()) - _GENERIC_WORDS
+        core_a = _core_words(a)
         for b in names_b:
-            core_b = set(b.split()) - _GENERIC_WORDS
-            small, large = sorted((core_a, core_b), key=len)
+            core_b = _core_words(b)
+            small, large = (core_a, core_b) if len(core_a) <= len(core_b) else (core_b, core_a)
             if len(small) >= 2 and small <= large:
                 return True
     return False

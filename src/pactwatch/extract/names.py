@@ -9,7 +9,7 @@ joined by a few lower-case connectors ("Memorandum of Understanding on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 from typing import Final
 
 from pactwatch.extract.dates_patterns import MONTH_NAMES
@@ -184,12 +184,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return new_start, new_start + len(name)
 
 
-def name_runs(text: str) -> Iterator[tuple[int, int]]:
-    """Yield the offsets of capitalised name runs in ``text``, leading noise removed."""
-    for match in _NAME_RUN.finditer(text):
-        trimmed = _trim(text, match.start(), match.end())
-        if trimmed is not None:
-            yield trimmed
+@lru_cache(maxsize=4)
+def name_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the offsets of capitalised name runs in ``text``, leading noise removed.
+
+    Up to three builders ask for the runs of one sentence in a row, so the
+    last four are kept: enough for one sentence, too few to reach an earlier
+    document.
+    """
+    found = (_trim(text, match.start(), match.end()) for match in _NAME_RUN.finditer(text))
+    return tuple(run for run in found if run is not None)
 
 
 def split_coordinated(

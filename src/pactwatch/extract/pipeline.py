@@ -4,23 +4,28 @@ No trained model is loaded and nothing is downloaded. The tokenizer gets the
 abbreviations that news prose uses before names and numbers ("Lt.", "Gen.",
 "Sept.", "No."), and splits dashes that join names ("U.S.–India").
 
-A text is tokenized as one Doc. spaCy issue #13950 reports that 3.8's
-tokenizer stops using its cache after a text's first newline; measured here
-on 5 KB multi-paragraph news with spaCy 3.8.18, one Doc per text is faster
-(about 1.5 ms a document) than one per paragraph (about 2.1 ms), so the
-workaround is not used. Sentences never cross a paragraph.
+A text is tokenized as one Doc. spaCy issue #13950: 3.8's tokenizer stops
+filling its cache for the rest of a text once a piece of it hits a special
+case, and English lists the whitespace strings "\n", "\t", " " and "\xa0"
+as special cases of themselves, so every multi-paragraph text loses the cache
+at its first newline. Those four rules are dropped: the affix rules give the
+same one token for a run of whitespace, so tokens and offsets do not change
+(tests/extract/test_tokens.py checks that against the plain tokenizer), and
+tokenizing 5 KB news gets about twice as fast. One Doc per paragraph joined
+with ``Doc.from_docs`` was measured too, and is slower than one Doc per text.
+Sentences never cross a paragraph.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
 import spacy
-from numpy.typing import NDArray
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -97,6 +102,7 @@ _ABBREVIATIONS = (
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]»]*(?=\s+[\"“‘'(\[«]?[A-Z0-9])")
 """A full stop (with closing quotes) followed by a word that can start a sentence."""
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_JOINERS = re.compile(r"[-–—/]")
 _PARAGRAPH = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
@@ -116,7 +122,7 @@ class Sentence:
     """Token indices into ``doc``: ``doc[first_token:last_token]`` is this sentence."""
 
 
-def _customise_tokenizer(nlp: Language) -> None:
+def _customise_tokenizer(nlp: Language, *, whitespace_rules: bool) -> None:
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     for abbreviation in _ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
@@ -127,19 +133,35 @@ def _customise_tokenizer(nlp: Language) -> None:
         r"(?<=[A-Za-z])[–—](?=[0-9])",
     ]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if not whitespace_rules:
+        tokenizer.rules = _without_whitespace_rules(tokenizer.rules or {})
+
+
+def _without_whitespace_rules(rules: dict[str, Any]) -> dict[str, Any]:
+    """Return the special cases less those whose text is all whitespace (spaCy #13950)."""
+    return {text: tokens for text, tokens in rules.items() if not text.isspace()}
+
+
+def make_nlp(*, whitespace_rules: bool = False) -> Language:
+    """Return a new blank English pipeline with pactwatch's tokenizer rules.
+
+    ``whitespace_rules=True`` keeps spaCy's special cases for whitespace: the
+    same tokens, without the cache workaround (to compare against).
+    """
+    nlp = spacy.blank("en")
+    _customise_tokenizer(nlp, whitespace_rules=whitespace_rules)
+    return nlp
 
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """Return the blank English pipeline with pactwatch's tokenizer rules (built once)."""
-    nlp = spacy.blank("en")
-    _customise_tokenizer(nlp)
-    return nlp
+    return make_nlp()
 
 
 def _is_abbreviation(word: str) -> bool:
     """Return True for a word whose full stop does not end a sentence ("Gen.", "U.S.", "J.")."""
-    word = re.split(r"[-–—/]", word.lstrip("\"“‘'(["))[-1]
+    word = _JOINERS.split(word.lstrip("\"“‘'(["))[-1]
     return word in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
@@ -158,18 +180,18 @@ def _sentence_spans(para: str) -> Iterator[tuple[int, int]]:
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """A whole text tokenized by spaCy, with each token's offset and length as arrays."""
+    """A whole text tokenized by spaCy, with each token's offset and length as lists."""
 
     doc: Doc
-    starts: NDArray[Any]
-    lengths: NDArray[Any]
+    starts: list[int]
+    lengths: list[int]
 
 
 def tokenize(text: str) -> Tokens:
-    """Return the tokens of ``text``: one Doc for the whole text, and its offset arrays."""
+    """Return the tokens of ``text``: one Doc for the whole text, and its offset lists."""
     doc = get_nlp().make_doc(text)
-    table = doc.to_array([IDX, LENGTH])
-    return Tokens(doc, table[:, 0], table[:, 1])
+    table = cast(list[list[int]], doc.to_array([IDX, LENGTH]).reshape(-1, 2).T.tolist())
+    return Tokens(doc, table[0], table[1])
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -188,8 +210,8 @@ def sentences_of(text: str, offset: int, para: str, tokens: Tokens) -> Iterator[
         if local_start >= local_end:
             continue
         start, end = offset + local_start, offset + local_end
-        first = int(tokens.starts.searchsorted(start, "left"))
-        last = int(tokens.starts.searchsorted(end, "left"))
+        first = bisect_left(tokens.starts, start)
+        last = bisect_left(tokens.starts, end)
         yield Sentence(start, end, text[start:end], tokens.doc, offset, first, last)
 
 
