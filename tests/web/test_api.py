@@ -93,11 +93,25 @@ def test_an_event_is_found_by_a_unique_prefix(client: TestClient) -> None:
     assert client.get(f"/api/v1/events/{event_id}").json()["id"] == event_id
 
 
+def _walk_timeline(client: TestClient, path: str, size: int) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        url = f"{path}?limit={size}" + (f"&cursor={cursor}" if cursor else "")
+        body = client.get(url).json()
+        found += body["events"]
+        if (cursor := body["next"]) is None:
+            return found
+
+
 @pytest.mark.parametrize(("a", "b"), [("US", "IN"), ("in", "us"), ("JP", "AU"), ("US", "ZZ")])
-def test_timeline_matches_the_library(client: TestClient, web_store: Store, a: str, b: str) -> None:
-    body = client.get(f"/api/v1/timeline/{a}/{b}").json()
-    assert _ids(body["events"]) == [event.id for event in web_store.timeline(a, b)]
-    for event in body["events"]:
+@pytest.mark.parametrize("size", [1, 4, 1000])
+def test_timeline_pages_match_the_library(
+    client: TestClient, web_store: Store, a: str, b: str, size: int
+) -> None:
+    events = _walk_timeline(client, f"/api/v1/timeline/{a}/{b}", size)
+    assert _ids(events) == [event.id for event in web_store.timeline(a, b)]
+    for event in events:
         assert (event["start"] is None) == (event["date"] is None)
         assert event["start"] is None or event["start"] <= event["end"]
 
@@ -105,7 +119,7 @@ def test_timeline_matches_the_library(client: TestClient, web_store: Store, a: s
 def test_timeline_of_one_state_and_all_is_in_date_order(
     client: TestClient, web_store: Store
 ) -> None:
-    events = client.get("/api/v1/timeline/IN/all").json()["events"]
+    events = _walk_timeline(client, "/api/v1/timeline/IN/all", 3)
     assert sorted(_ids(events)) == sorted(e.id for e in web_store.events(party="IN", limit=None))
     starts = [event["start"] for event in events if event["start"]]
     assert starts == sorted(starts) and all("IN" in event["parties"] for event in events)
@@ -162,6 +176,8 @@ def test_summary_entities_search_dyads_and_conflicts(client: TestClient, web_sto
         ("/api/v1/events?cursor=not-a-cursor", 422, "cursor"),
         ("/api/v1/timeline/USA/IN", 422, "a"),
         ("/api/v1/timeline/US/IN?until=someday", 422, "someday"),
+        ("/api/v1/timeline/US/IN?cursor=WyJhIl0", 422, "cursor"),
+        ("/api/v1/timeline/US/IN?limit=5001", 422, "limit"),
         ("/api/v1/dyads?type=parade", 422, "parade"),
         ("/api/v1/search", 422, "q"),
         ("/api/v1/documents?after=-1", 422, "after"),

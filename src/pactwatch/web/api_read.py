@@ -14,8 +14,8 @@ from sqlalchemy.engine import Connection
 from pactwatch.query.documents import list_documents, show_document
 from pactwatch.query.dyads import list_dyads
 from pactwatch.query.entities import list_entities
-from pactwatch.query.events import EventFilter, timeline
-from pactwatch.query.pages import list_events_page
+from pactwatch.query.events import EventFilter
+from pactwatch.query.pages import TimelineCursor, TimelinePage, list_events_page, timeline_page
 from pactwatch.query.search import search
 from pactwatch.query.show import show_event
 from pactwatch.query.stats import count_rows
@@ -74,25 +74,38 @@ def timeline_endpoint(
     type: TypeParam = None,
     since: SinceParam = None,
     until: UntilParam = None,
+    limit: Annotated[int, Query(ge=1, le=5000, description="Events per page.")] = 1000,
+    cursor: Annotated[str | None, Query(description="The `next` of the previous page.")] = None,
 ) -> dict[str, Any]:
-    """The events of two states (or of one state with ``all``) in date order, undated last."""
-    with checked():
-        found = dyad_timeline(conn, a, b, since=since or None, until=until or None)
-    types = split(type)
-    picked = [event_json(e) for e in found if not types or e.type in types]
-    return {"a": a.upper(), "b": b if b == "all" else b.upper(), "events": picked}
+    """The events of two states (or of one state with ``all``) in date order, undated last,
+    a page at a time."""
+    page = dyad_timeline(conn, a, b, type=type, since=since, until=until,
+                         after=decode_cursor(cursor, size=3), size=limit)  # fmt: skip
+    return {
+        "a": a.upper(),
+        "b": b if b == "all" else b.upper(),
+        "events": [event_json(e) for e in page.events],
+        "next": encode_cursor(page.next),
+    }
 
 
 def dyad_timeline(
-    conn: Connection, a: str, b: str, *, since: str | None, until: str | None
-) -> list[Any]:
-    """Return the timeline of ``a`` and ``b``, or of ``a`` alone when ``b`` is ``all``."""
-    if b != "all":
-        return list(timeline(conn, a, b, since=since, until=until))
-    where = EventFilter(parties=(a.upper(),), since=since, until=until, limit=None)
-    page = list_events_page(conn, where, size=1_000_000)
-    dated = [e for e in reversed(page.events) if e.date]
-    return dated + [e for e in page.events if not e.date]
+    conn: Connection,
+    a: str,
+    b: str,
+    *,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    after: TimelineCursor | None = None,
+    size: int = 1000,
+) -> TimelinePage:
+    """Return a page of the timeline of ``a`` and ``b``, or of ``a`` alone when ``b`` is ``all``."""
+    parties = (a.upper(),) if b == "all" else (a.upper(), b.upper())
+    with checked():
+        where = EventFilter(types=split(type), parties=parties, since=since or None,
+                            until=until or None, limit=None)  # fmt: skip
+    return timeline_page(conn, where, after=after, size=size)
 
 
 @router.get("/dyads")

@@ -41,6 +41,7 @@ router = APIRouter(include_in_schema=False)
 Conn = Annotated[Connection, Depends(connection)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 TYPES = tuple(EVENT_STATUSES)
+TIMELINE_ROWS = 1000
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -105,12 +106,10 @@ def timeline_page(
 ) -> HTMLResponse:
     """The timeline of two states (or one and ``all``): a chart and the same events listed."""
     a, b = a.upper(), (b if b == "all" else b.upper())
-    with checked():
-        found = dyad_timeline(conn, a, b, since=since or None, until=until or None)
-    types = split(type)
-    found = [e for e in found if not types or e.type in types]
+    page = dyad_timeline(conn, a, b, type=type, since=since, until=until, size=TIMELINE_ROWS)
     query = {k: v for k, v in {"type": type, "since": since, "until": until}.items() if v}
-    return render(request, "timeline.html", a=a, b=b, events=found, query=query, types=TYPES)
+    return render(request, "timeline.html", a=a, b=b, events=page.events, more=page.next,
+                  query=query, types=TYPES, rows=TIMELINE_ROWS)  # fmt: skip
 
 
 @router.get("/graph", response_class=HTMLResponse)
