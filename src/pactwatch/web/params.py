@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import Query, Request
@@ -13,6 +14,9 @@ from pactwatch.query.events import EventFilter
 from pactwatch.query.results import StoredEvent
 from pactwatch.store.dates import edtf_bounds
 from pactwatch.web.errors import checked
+
+_bounds = lru_cache(maxsize=65536)(edtf_bounds)
+"""Date bounds, cached: a page of events repeats the same few thousand dates."""
 
 STATE = r"^[A-Za-z]{2}$"
 STATES = r"^([A-Za-z]{2}(,[A-Za-z]{2})*)?$"
@@ -64,7 +68,7 @@ def connection(request: Request) -> Iterator[Connection]:
 
 def event_json(event: StoredEvent) -> dict[str, Any]:
     """Return a stored event's dict with its date bounds (``start``, ``end``) added."""
-    bounds = edtf_bounds(event.date)
+    bounds = _bounds(event.date)
     return event.to_dict() | {
         "start": bounds[0] if bounds else None,
         "end": bounds[1] if bounds else None,

@@ -25,9 +25,12 @@
       .force("collide", d3.forceCollide(26))
       .stop();
     for (var i = 0; i < 300; i += 1) sim.tick();
+    // Fit the layout into the box (scaling, not clamping, so no two nodes pile up).
+    var fx = d3.scaleLinear().domain(d3.extent(nodes, function (n) { return n.x; })).range([30, width - 30]);
+    var fy = d3.scaleLinear().domain(d3.extent(nodes, function (n) { return n.y; })).range([30, height - 30]);
     nodes.forEach(function (n) {
-      n.x = Math.max(20, Math.min(width - 20, n.x));
-      n.y = Math.max(20, Math.min(height - 20, n.y));
+      n.x = nodes.length > 1 ? fx(n.x) : width / 2;
+      n.y = nodes.length > 1 ? fy(n.y) : height / 2;
     });
     var weight = d3.scaleSqrt().domain([1, d3.max(links, function (l) { return l.d.events; })])
       .range([2, 12]);
