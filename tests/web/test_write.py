@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -76,3 +77,57 @@ def test_a_bad_document_is_a_422_and_stores_nothing(
                            headers={"Authorization": f"Bearer {EDITOR_TOKEN}"})  # fmt: skip
     assert response.status_code == 422 and words in response.json()["message"]
     assert web_store.counts() == before
+
+
+def _an_event(client: TestClient, kind: str) -> dict[str, Any]:
+    return client.get(f"/api/v1/events?type={kind}&limit=1").json()["events"][0]
+
+
+def test_a_correction_is_recorded_and_applied(editor: TestClient, web_store: Store) -> None:
+    auth = {"Authorization": f"Bearer {EDITOR_TOKEN}"}
+    event = _an_event(editor, "procurement")
+    fix = {"field": "quantity", "value": 26, "reason": "the contract says 26", "author": "ed"}
+    response = editor.post(f"/api/v1/events/{event['id']}/corrections", json=fix, headers=auth)
+    assert response.status_code == 201, response.text
+    after = editor.get(f"/api/v1/events/{event['id']}").json()
+    assert after["quantity"] == 26
+    (recorded,) = after["corrections"]
+    assert (recorded["field"], recorded["old"], recorded["new"], recorded["author"]) == (
+        "quantity", event["quantity"], 26, "ed",
+    )  # fmt: skip
+    page = editor.get(f"/events/{event['id']}").text
+    assert "the contract says 26" in page
+    assert web_store.show(event["id"]).event.quantity == 26
+
+
+@pytest.mark.parametrize(
+    ("fix", "status", "words"),
+    [
+        ({"field": "status", "value": "held"}, 422, "not a status of a procurement"),
+        ({"field": "type", "value": "exercise"}, 422, "cannot be corrected"),
+        ({"field": "quantity", "value": -3}, 422, "whole number"),
+        ({"field": "subject", "value": "  "}, 422, "non-empty"),
+        ({"field": "status", "value": "delivered", "reason": ""}, 422, "reason"),
+    ],
+)
+def test_a_bad_correction_changes_nothing(
+    editor: TestClient, fix: dict[str, Any], status: int, words: str
+) -> None:
+    auth = {"Authorization": f"Bearer {EDITOR_TOKEN}"}
+    event = _an_event(editor, "procurement")
+    body = {"reason": "because", "author": "ed"} | fix
+    response = editor.post(f"/api/v1/events/{event['id']}/corrections", json=body, headers=auth)
+    assert response.status_code == status and words in response.json()["message"]
+    after = editor.get(f"/api/v1/events/{event['id']}").json()
+    assert after["corrections"] == [] and after["status"] == event["status"]
+
+
+def test_corrections_need_the_token_and_a_known_event(
+    client: TestClient, editor: TestClient
+) -> None:
+    fix = {"field": "status", "value": "signed", "reason": "r", "author": "ed"}
+    event = _an_event(client, "agreement")
+    assert client.post(f"/api/v1/events/{event['id']}/corrections", json=fix).status_code == 403
+    auth = {"Authorization": f"Bearer {EDITOR_TOKEN}"}
+    missing = editor.post("/api/v1/events/ffffffff0000/corrections", json=fix, headers=auth)
+    assert missing.status_code == 404

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.engine import Connection
 
+from pactwatch.query.corrections import list_corrections
 from pactwatch.query.documents import list_documents, show_document
 from pactwatch.query.dyads import list_dyads
 from pactwatch.query.entities import list_entities
@@ -63,6 +64,7 @@ def event_endpoint(conn: Conn, event_id: Annotated[str, Path(max_length=64)]) ->
         "evidence": [item.to_dict() for item in detail.evidence],
         "history": [item.to_dict() for item in detail.history],
         "conflicts": [],
+        "corrections": [c.to_dict() for c in list_corrections(conn, "event", detail.event.id)],
     }
 
 

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.engine import Connection
 
+from pactwatch.query.corrections import list_corrections
 from pactwatch.query.documents import list_documents, show_document
 from pactwatch.query.dyads import list_dyads
 from pactwatch.query.entities import list_entities
@@ -72,7 +73,9 @@ def event_page(request: Request, conn: Conn, event_id: str) -> HTMLResponse:
     """One event: best values, status history, every piece of evidence, conflicts."""
     with lookup():
         detail = show_event(conn, event_id)
-    return render(request, "event.html", detail=detail, conflicts=[], note=CONFLICTS_NOTE)
+    fixes = list_corrections(conn, "event", detail.event.id)
+    return render(request, "event.html", detail=detail, conflicts=[], note=CONFLICTS_NOTE,
+                  corrections=fixes)  # fmt: skip
 
 
 @router.get("/documents", response_class=HTMLResponse)
