@@ -11,7 +11,8 @@ Run: ``.venv/bin/python benchmarks/api_speed.py [--claims 1000000] [--requests 3
 3. One client on one keep-alive connection times ``--requests`` requests of
    each endpoint end to end (request written → whole JSON body read):
    ``/api/v1/timeline/A/B`` for dyads drawn as the events were (busy pairs
-   asked about more often), ``/api/v1/events/ID`` for random events, and an
+   asked about more often; its first page: 200 events by default, and 1000
+   with ``limit=1000``), ``/api/v1/events/ID`` for random events, and an
    ``/api/v1/events`` page with a party, type and since filter.
    Target: timeline p95 < 100 ms.
 4. ``--clients`` threads, each on its own connection, send the same mix for
@@ -111,6 +112,9 @@ def workloads(port: int, rng: random.Random) -> dict[str, Callable[[], str]]:
         a, b = _pair(rng)
         return f"/api/v1/timeline/{a}/{b}"
 
+    def timeline_1000() -> str:
+        return timeline() + "?limit=1000"
+
     def event() -> str:
         return f"/api/v1/events/{rng.choice(ids)}"
 
@@ -118,7 +122,12 @@ def workloads(port: int, rng: random.Random) -> dict[str, Callable[[], str]]:
         party, kind = rng.choice(STATES[:10]), rng.choice(kinds)
         return f"/api/v1/events?party={party}&type={kind}&since={rng.randint(1995, 2020)}&limit=50"
 
-    return {"timeline": timeline, "event": event, "events": events_page}
+    return {
+        "timeline": timeline,
+        "timeline-1000": timeline_1000,
+        "event": event,
+        "events": events_page,
+    }
 
 
 def measure(port: int, draws: dict[str, Callable[[], str]], requests: int) -> None:
@@ -132,7 +141,7 @@ def measure(port: int, draws: dict[str, Callable[[], str]], requests: int) -> No
             sizes.append(size)
         note = " (target p95 < 100 ms)" if name == "timeline" else ""
         print(
-            f"{name:<9} {_ms(timings)}{note}; body mean {statistics.mean(sizes) / 1024:6.1f} KB,"
+            f"{name:<13} {_ms(timings)}{note}; body mean {statistics.mean(sizes) / 1024:6.1f} KB,"
             f" max {max(sizes) / 1024:7.1f} KB"
         )
     conn.close()
@@ -143,7 +152,7 @@ def load(port: int, draws: dict[str, Callable[[], str]], clients: int, seconds: 
     timings: list[float] = []
     lock = threading.Lock()
     stop = time.monotonic() + seconds
-    names = list(draws)
+    names = [name for name in draws if name != "timeline-1000"]
 
     def client(index: int) -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port)

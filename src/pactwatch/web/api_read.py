@@ -76,7 +76,7 @@ def timeline_endpoint(
     type: TypeParam = None,
     since: SinceParam = None,
     until: UntilParam = None,
-    limit: Annotated[int, Query(ge=1, le=5000, description="Events per page.")] = 1000,
+    limit: Annotated[int, Query(ge=1, le=5000, description="Events per page.")] = 200,
     cursor: Annotated[str | None, Query(description="The `next` of the previous page.")] = None,
 ) -> dict[str, Any]:
     """The events of two states (or of one state with ``all``) in date order, undated last,

@@ -62,7 +62,18 @@
     });
   }
 
-  fetch(root.dataset.src, { headers: { Accept: "application/json" } })
-    .then(function (r) { return r.json(); })
-    .then(draw);
+  // Follow the API's cursor for up to MAX_PAGES pages, then draw once.
+  var MAX_PAGES = 10;
+  function load(url, events, pages) {
+    return fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.json(); })
+      .then(function (page) {
+        var all = events.concat(page.events);
+        if (!page.next || pages + 1 >= MAX_PAGES) return { events: all };
+        var next = root.dataset.src + (root.dataset.src.indexOf("?") < 0 ? "?" : "&") +
+          "cursor=" + encodeURIComponent(page.next);
+        return load(next, all, pages + 1);
+      });
+  }
+  load(root.dataset.src, [], 0).then(draw);
 })();
