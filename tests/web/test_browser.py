@@ -162,6 +162,17 @@ def test_timeline_to_event_to_document_keeps_the_evidence_highlighted(browser: B
     _shot(browser, "document-highlight")
 
 
+def test_the_timeline_chart_follows_the_api_pages(browser: Browser) -> None:
+    browser.visit("/timeline?a=US&b=IN&limit=4")
+    events = _first(browser, "/api/v1/timeline/US/IN")["events"]
+    dated = [event["id"] for event in events if event["start"]]
+    assert len(dated) > 8
+    marks = browser.page.locator("#timeline svg a.mark")
+    assert sorted(m.get_attribute("data-id") or "" for m in marks.all()) == sorted(dated)
+    pages = [url for url in browser.requests if "/api/v1/timeline/" in url]
+    assert len(pages) == -(-len(events) // 4)
+
+
 def test_graph_edges_link_to_their_timelines(browser: Browser) -> None:
     browser.visit("/graph")
     edges = browser.page.locator("#graph svg a.edge")

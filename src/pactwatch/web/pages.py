@@ -106,13 +106,18 @@ def timeline_page(
     type: TypeParam = None,
     since: SinceParam = None,
     until: UntilParam = None,
+    limit: Annotated[int | None, Query(ge=1, le=5000, description="Chart page size.")] = None,
 ) -> HTMLResponse:
-    """The timeline of two states (or one and ``all``): a chart and the same events listed."""
+    """The timeline of two states (or one and ``all``): a chart and the same events listed.
+
+    ``limit`` sets the size of the API pages the chart reads (it follows them).
+    """
     a, b = a.upper(), (b if b == "all" else b.upper())
     page = dyad_timeline(conn, a, b, type=type, since=since, until=until, size=TIMELINE_ROWS)
     query = {k: v for k, v in {"type": type, "since": since, "until": until}.items() if v}
+    chart = query | ({"limit": str(limit)} if limit else {})
     return render(request, "timeline.html", a=a, b=b, events=page.events, more=page.next,
-                  query=query, types=TYPES, rows=TIMELINE_ROWS)  # fmt: skip
+                  query=query, chart=chart, types=TYPES, rows=TIMELINE_ROWS)  # fmt: skip
 
 
 @router.get("/graph", response_class=HTMLResponse)
