@@ -27,11 +27,13 @@ _err = Console(stderr=True)
 def _register_commands() -> None:
     # Each module adds its commands to ``app``; imported here so that the
     # app is complete before Typer builds the click group.
-    from pactwatch.cli import eval_cmd, extract_cmd, store_cmds
+    from pactwatch.cli import eval_cmd, export_cmd, extract_cmd, serve_cmd, store_cmds
 
     extract_cmd.register(app)
     eval_cmd.register(app)
     store_cmds.register(app)
+    serve_cmd.register(app)
+    export_cmd.register(app)
 
 
 def main() -> None:
