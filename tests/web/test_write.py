@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from typing import Any
 
@@ -131,3 +132,64 @@ def test_corrections_need_the_token_and_a_known_event(
     auth = {"Authorization": f"Bearer {EDITOR_TOKEN}"}
     missing = editor.post("/api/v1/events/ffffffff0000/corrections", json=fix, headers=auth)
     assert missing.status_code == 404
+
+
+AUTH = {"Authorization": f"Bearer {EDITOR_TOKEN}"}
+PAGE = b"""<!doctype html><html><head><title>Frigate deal</title>
+<meta property="article:published_time" content="2021-09-28"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Greece orders frigates</h1>
+<p>Greece ordered three Belharra frigates from France on Tuesday, the defence ministry said.</p>
+<p>The first ship is due to be delivered in 2025, officials in Athens added.</p></article>
+<footer>Copyright the newspaper</footer></body></html>"""
+
+
+def _pdf_bytes(text: str) -> bytes:
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 is a test dependency")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.multi_cell(0, 10, text)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("frigates.html", PAGE),
+        ("frigates.pdf", _pdf_bytes("Greece ordered three Belharra frigates from France in 2021.")),
+        ("frigates.txt.gz", gzip.compress(b"Greece ordered three Belharra frigates from France.")),
+    ],
+)
+def test_a_posted_file_is_read_like_ingest_reads_it(
+    editor: TestClient, web_store: Store, name: str, data: bytes
+) -> None:
+    response = editor.post("/api/v1/files", params={"name": name}, content=data, headers=AUTH)
+    assert response.status_code == 201, response.text
+    (stored,) = response.json()["documents"]
+    assert stored["status"] == "ingested" and stored["events"] >= 1
+    doc = editor.get(f"/api/v1/documents/{stored['document']}").json()
+    assert any("Belharra" in doc["text"][s["start"] : s["end"]] for s in doc["spans"])
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a document"),
+        (b"   \n  ", "empty"),
+    ],
+)
+def test_a_posted_file_with_no_document_is_a_422_and_stores_nothing(
+    editor: TestClient, web_store: Store, data: bytes, words: str
+) -> None:
+    before = web_store.counts()
+    response = editor.post("/api/v1/files", params={"name": "x.bin"}, content=data, headers=AUTH)
+    assert response.status_code == 422 and words in response.json()["message"], response.text
+    assert web_store.counts() == before
+
+
+def test_a_posted_file_needs_the_token(editor: TestClient, web_store: Store) -> None:
+    before = web_store.counts()
+    response = editor.post("/api/v1/files", params={"name": "x.html"}, content=PAGE)
+    assert response.status_code == 403
+    assert web_store.counts() == before

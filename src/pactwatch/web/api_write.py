@@ -1,7 +1,9 @@
 """Writes, allowed only when the server was started with an editor token.
 
 ``POST /api/v1/documents`` stores a posted text with the events extracted
-from it; ``POST /api/v1/events/{id}/corrections`` records and applies an
+from it; ``POST /api/v1/files?name=NAME`` stores the documents of a posted file
+(its raw bytes: HTML, PDF, a feed, text or JSON(L), ``.gz`` of any), read as
+``pactwatch ingest`` reads a file; ``POST /api/v1/events/{id}/corrections`` records and applies an
 editor's correction of one event field. The token goes in
 ``Authorization: Bearer TOKEN``; a server started without
 ``--editor-token-file`` refuses every write with 403.
@@ -12,12 +14,14 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Request
+from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from pactwatch.api import Store
 from pactwatch.documents import make_document
 from pactwatch.errors import SourceError
+from pactwatch.sources import DEFAULT_MAX_SIZE, Rejection, read_bytes
 from pactwatch.store.dates import is_edtf
 from pactwatch.web.corrections import correct_event
 from pactwatch.web.errors import Forbidden
@@ -60,6 +64,55 @@ def post_document(
     if result.status == "rejected":
         raise SourceError(result.reason or "the document was rejected")
     return {"status": result.status, "document": result.doc_id, "events": result.events}
+
+
+@router.post("/files", status_code=201)
+async def post_file(
+    request: Request,
+    name: Annotated[str, Query(min_length=1, max_length=300, description="the file's name")],
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Store the documents of a posted file, its raw bytes as the body (needs the token).
+
+    Returns the stored (or already known) documents and the rejected parts, each
+    with its one-line reason; a file of which nothing could be stored is a 422.
+    """
+    _check_token(request.app.state.editor_token, authorization)
+    data = await _body_within(request, DEFAULT_MAX_SIZE)
+    store: Store = request.app.state.store
+    return await run_in_threadpool(_store_file, store, data, name)
+
+
+async def _body_within(request: Request, limit: int) -> bytes:
+    """Return the request body, or refuse it once it grows past ``limit`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise SourceError(f"larger than the {limit // 1_000_000} MB limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _store_file(store: Store, data: bytes, name: str) -> dict[str, Any]:
+    # No time limit here: it works by a signal, which only the main thread receives.
+    items = list(read_bytes(data, origin=name, name=name, time_limit=None))
+    rejected = [{"source": i.source, "reason": i.reason} for i in items if isinstance(i, Rejection)]
+    documents = [i for i in items if not isinstance(i, Rejection)]
+    for doc in documents:
+        doc.meta["origin"] = "api"
+    stored: list[dict[str, Any]] = []
+    for result in store.ingest_items(documents):
+        if result.status == "rejected":
+            rejected.append({"source": name, "reason": result.reason or "rejected"})
+        else:
+            stored.append({"status": result.status, "document": result.doc_id,
+                           "events": result.events})  # fmt: skip
+    if not stored:
+        reason = rejected[0]["reason"] if rejected else "no document in the file"
+        raise SourceError(f"{name}: {reason}")
+    return {"documents": stored, "rejected": rejected}
 
 
 class Correction(BaseModel):
