@@ -3,10 +3,11 @@ triggers and the views for Datasette.
 
 SQLite gets FTS5 tables with external content (https://www.sqlite.org/fts5.html#external_content_tables)
 kept in sync by triggers on update and delete, and (from revision 0002) by the
-write path on insert, one statement per batch; PostgreSQL gets a generated ``tsvector`` column with a
-GIN index on each searchable table. The corrections table refuses UPDATE and
-DELETE on both. Migrations call these functions, so what they return for a
-revision must never change: a later revision adds new functions instead.
+write path on insert, one statement per batch; PostgreSQL gets a generated
+``tsvector`` column with a GIN index on each searchable table. The corrections
+table refuses UPDATE and DELETE on both. Migrations call these functions, so
+what they return for a revision must never change: a later revision adds new
+functions instead.
 """
 
 from __future__ import annotations
