@@ -8,14 +8,18 @@ with rank 1 compares the index with the content tables row by row.
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 
 from pactwatch.api import Store
+from pactwatch.api import open as open_store
 from pactwatch.documents import make_document
 from pactwatch.records import Document, Event
 
-from .test_write import _fields, event_in, japan_australia
+from .test_write import _fields, event_in, japan_australia, table_counts
 
 SENTENCES = (
     "Oslo and Helsinki agreed a winter logistics protocol in March 2021.",
@@ -96,3 +100,26 @@ def test_edits_keep_the_index_in_step(
         conn.execute(sa.text(change))
     assert_index_matches(store)
     assert _kinds(store, word) == kinds
+
+
+def test_rows_beyond_one_statements_parameter_limit_are_all_written(tmp_path: Path) -> None:
+    # SQLite writes a table's rows as multi-row INSERTs of as many rows as the
+    # connection's parameter limit allows; with a limit of 64 a claim row
+    # (29 columns) goes two to a statement.
+    with open_store(tmp_path / "small.db") as small, open_store(tmp_path / "wide.db") as wide:
+        with small.engine.connect() as conn:
+            driver = conn.connection.driver_connection
+            driver.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 64)  # type: ignore[union-attr]
+        batch = [_nordic(n) for n in range(7)] + [japan_australia()]
+        assert [r.outcome for r in small.add_many(batch)] == ["stored"] * 8
+        wide.add_many(batch)
+        assert_index_matches(small)
+        with small.engine.connect() as conn:
+            assert (
+                conn.connection.driver_connection.getlimit(  # type: ignore[union-attr]
+                    sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER
+                )
+                == 64
+            )
+        assert table_counts(small) == table_counts(wide)
+        assert small.timeline("FI", "NO") == wide.timeline("FI", "NO")

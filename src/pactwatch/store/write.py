@@ -146,8 +146,26 @@ def _executemany(conn: Connection, table: sa.Table, rows: list[Row], *, ignore: 
         return
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     conflict = " ON CONFLICT DO NOTHING" if ignore else ""
-    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join([mark] * len(columns))})"
-    conn.exec_driver_sql(sql + conflict, values)
+    row = f"({', '.join([mark] * len(columns))})"
+    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES "
+    if dialect.name != "sqlite":
+        conn.exec_driver_sql(sql + row + conflict, values)
+        return
+    # One multi-row INSERT per chunk: sqlite3's executemany releases and retakes
+    # the GIL for every row, and while extraction holds it each retake waits.
+    per = max(1, _sqlite_parameters(conn) // len(columns))
+    for start in range(0, len(values), per):
+        chunk = values[start : start + per]
+        flat = tuple(value for one in chunk for value in one)
+        conn.exec_driver_sql(sql + ", ".join([row] * len(chunk)) + conflict, flat)
+
+
+def _sqlite_parameters(conn: Connection) -> int:
+    """Return how many parameters one statement may bind on this SQLite connection."""
+    import sqlite3
+
+    driver = conn.connection.driver_connection
+    return int(driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
 
 
 def _values(
