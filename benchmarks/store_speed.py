@@ -10,13 +10,15 @@ For each engine, in a process of its own (so that peak RSS is that engine's):
    runs it: known-check, ``extract()``, batches written on the writer thread.
    Prints docs/s; the store's share of the time, that is 1 - (time to read and
    extract the same documents, storing nothing) / (time to ingest them)
-   (target < 20 %: ingest is bound by extraction); peak RSS; database bytes
-   per document.
+   (target < 20 %: ingest is bound by extraction); how busy the writer thread
+   was (the seconds inside ``write_batch``, which overlap extraction where a
+   core is free); peak RSS; database bytes per document.
 2. *Queries*: a fresh database is filled through the store's own bulk path
    (``write_batch``) with synthetic documents of ten claims each, up to each
-   size in ``--claims``; at each size prints p50/p95 latency of a dyad
-   timeline and of a filtered ``events`` query (target: timeline p95 < 50 ms
-   at 1M claims on SQLite).
+   size in ``--claims``; at each size prints p50/p95 latency of a whole dyad
+   timeline, of one page of it (100 events after a random one of the pair),
+   for dyads drawn by activity and uniformly, and of a filtered ``events``
+   query (target: timeline p95 < 50 ms at 1M claims on SQLite).
 
 PostgreSQL runs in a schema of its own on ``--pg`` (dropped afterwards); it is
 skipped with a note when the server cannot be reached.
@@ -115,6 +117,7 @@ def run_ingest(url: str, n: int, gold: Path) -> dict[str, Any]:
     from pactwatch.extract.api import extract
 
     extract("India and France signed an agreement in 2024.", published="2024")  # load data
+    busy = _time_writes()
     with open_store(url) as store:
         start = time.perf_counter()
         results = list(store.ingest_items(ingest_corpus(n, gold)))
@@ -125,9 +128,28 @@ def run_ingest(url: str, n: int, gold: Path) -> dict[str, Any]:
         "docs": sum(r.status == "ingested" for r in results),
         "claims": claims,
         "seconds": total,
+        "write_seconds": busy[0],
         "bytes": size,
         "rss_mb": _peak_rss_mb(),
     }
+
+
+def _time_writes() -> list[float]:
+    """Make the ingest writer add the seconds each ``write_batch`` takes to the list returned."""
+    from pactwatch.ingest import writer
+
+    busy = [0.0]
+    write_batch = writer.write_batch
+
+    def timed(*args: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return write_batch(*args)
+        finally:
+            busy[0] += time.perf_counter() - start
+
+    writer.write_batch = timed  # type: ignore[assignment]
+    return busy
 
 
 def _database_bytes(store: Any) -> int:
@@ -252,6 +274,7 @@ def _measure(store: Any, rng: random.Random, queries: int) -> dict[str, Any]:
     figures: dict[str, Any] = {"claims": store.counts()["claims"]}
     for name, pairs in (("busy", by_activity), ("uniform", uniform)):
         figures[name], figures[f"{name}_rows"] = _timelines(store, pairs)
+        figures[f"{name}_page"] = _pages(store, rng, pairs)
     kinds = list(SUBJECTS)
     picks = iter(
         [
@@ -268,6 +291,30 @@ def _timelines(store: Any, pairs: list[tuple[str, str]]) -> tuple[list[float], l
     each = iter(pairs)
     timings = latencies(lambda: rows.append(len(store.timeline(*next(each)))), len(pairs))
     return timings, rows
+
+
+def _pages(store: Any, rng: random.Random, pairs: list[tuple[str, str]]) -> list[float]:
+    """Time one page of 100 events of each pair, starting after one of its events drawn at
+    random (keyset pagination: ``Store.timeline(a, b, limit=100, after=id)``)."""
+    import sqlalchemy as sa
+
+    from pactwatch.store.schema import event_dyads as dyads
+
+    starts = []
+    with store.engine.connect() as conn:
+        for a, b in pairs:
+            low, high = sorted((a, b))
+            ids = conn.scalars(
+                sa.select(dyads.c.event_id).where(dyads.c.party_a == low, dyads.c.party_b == high)
+            ).all()
+            starts.append((a, b, rng.choice(ids)))
+    each = iter(starts)
+
+    def page() -> object:
+        a, b, after = next(each)
+        return store.timeline(a, b, limit=100, after=after)
+
+    return latencies(page, len(starts))
 
 
 def _events_query(store: Any, pick: tuple[str, str, str]) -> object:
@@ -305,9 +352,12 @@ def _with_database(engine: str, pg: str, task: Callable[..., Any], *args: Any) -
 def _report_ingest(engine: str, found: dict[str, Any], extract_seconds: float) -> None:
     store_share = 1 - extract_seconds / found["seconds"]
     per_doc = found["bytes"] / max(1, found["docs"]) / 1024
+    writing = found["write_seconds"] / found["seconds"]
     print(
         f"{engine:<10} ingest {found['docs'] / found['seconds']:7.1f} docs/s, "
         f"store {store_share:5.1%} of the time (target < 20 %), "
+        f"writer thread busy {writing:5.1%} of it "
+        f"({found['write_seconds'] / max(1, found['docs']) * 1000:.1f} ms per document), "
         f"peak RSS {found['rss_mb']:4.0f} MB, {per_doc:5.1f} KB per document "
         f"({found['docs']} docs, {found['claims']} claims)"
     )
@@ -325,6 +375,7 @@ def _report_queries(engine: str, found: list[dict[str, Any]]) -> None:
                 f"{'':<10} timeline {_ms(step[name])}, dyads drawn {label:<11} "
                 f"(events per dyad: mean {statistics.mean(rows):.0f}, max {max(rows)})"
             )
+            print(f"{'':<10} page     {_ms(step[f'{name}_page'])}, 100 events after a random one")
         print(f"{'':<10} events   {_ms(step['events'])}, --type --party --since --limit 100")
 
 

@@ -111,11 +111,21 @@ class Store:
             return list_events(conn, where)
 
     def timeline(
-        self, a: str, b: str, *, since: str | None = None, until: str | None = None
+        self,
+        a: str,
+        b: str,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        after: str | None = None,
     ) -> Results[StoredEvent]:
-        """Return the events between states ``a`` and ``b`` in date order."""
+        """Return the events between states ``a`` and ``b`` in date order.
+
+        ``limit`` and ``after`` (the last event id of the previous page) page through it.
+        """
         with self.engine.connect() as conn:
-            return timeline(conn, a, b, since=since, until=until)
+            return timeline(conn, a, b, since=since, until=until, limit=limit, after=after)
 
     def show(self, event_id: str) -> EventDetail:
         """Return one event (by id or unique id prefix) with its evidence and status history."""

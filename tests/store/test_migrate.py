@@ -133,3 +133,36 @@ def test_fts_tables_are_found_the_way_datasette_looks_for_them(tmp_path: Path) -
     finally:
         engine.dispose()
     assert found == {"documents": "documents_fts", "claims": "claims_fts"}
+
+
+def test_upgrading_from_0001_fills_the_new_columns_and_keeps_search(db_url: str) -> None:
+    from .test_search_index import _nordic, assert_index_matches
+    from .test_write import japan_australia
+
+    with open_store(db_url) as store:
+        store.add(*japan_australia())
+        before = [(e.id, e.date) for e in store.timeline("JP", "AU")]
+    engine = create_store_engine(db_url)
+    try:
+        migrate.downgrade(engine, "0001")
+        columns = {c["name"] for c in sa.inspect(engine).get_columns("event_dyads")}
+        assert "date_end" not in columns
+        with pytest.raises(StoreError, match="run `pactwatch db upgrade"):
+            open_store(db_url)
+        assert migrate.upgrade(engine) == ("0001", migrate.head_revision())
+        with engine.connect() as conn:
+            pairs = conn.execute(
+                sa.text(
+                    "SELECT d.date_end, e.date_end FROM event_dyads d "
+                    "JOIN events e ON e.id = d.event_id"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    assert len(pairs) == 3 and all(mine == theirs is not None for mine, theirs in pairs)
+    with open_store(db_url) as store:
+        assert [(e.id, e.date) for e in store.timeline("AU", "JP")] == before
+        store.add(*_nordic(1))
+        assert_index_matches(store)
+        assert sorted(h.kind for h in store.search("Trident")) == ["claim", "document"]
+        assert sorted(h.kind for h in store.search("Lantern")) == ["claim", "document"]

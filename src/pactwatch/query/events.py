@@ -58,18 +58,64 @@ def list_events(conn: Connection, where: EventFilter) -> Results[StoredEvent]:
 
 
 def timeline(
-    conn: Connection, a: str, b: str, *, since: str | None = None, until: str | None = None
+    conn: Connection,
+    a: str,
+    b: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+    after: str | None = None,
 ) -> Results[StoredEvent]:
-    """Return the events of states ``a`` and ``b`` in date order (undated last)."""
-    where = EventFilter(parties=(a.upper(), b.upper()), since=since, until=until, limit=None)
-    query, date_col = _filtered(where)
-    query = query.order_by(date_col.asc().nulls_last(), events.c.date_end, events.c.id)
-    return _load(conn, query)
+    """Return the events of states ``a`` and ``b`` in date order (undated last).
+
+    ``limit`` caps the rows (None: all); ``after`` is the id of the last event
+    of the previous page, and the page starts just past it (keyset pagination:
+    each page is an index range scan, however deep). Raise ValueError when
+    ``after`` is not an event of this pair.
+    """
+    low, high = sorted((a.upper(), b.upper()))
+    where = EventFilter(parties=(low, high), since=since, until=until, limit=limit)
+    pair = event_dyads
+    key = (pair.c.date_start, pair.c.date_end, pair.c.event_id)
+    mark = _timeline_mark(conn, low, high, after) if after else None
+    found: Results[StoredEvent] = Results(columns=StoredEvent.COLUMNS)
+    if mark is None or mark[0] is not None:
+        dated = _filtered(where)[0].where(pair.c.date_start.is_not(None))
+        if mark is not None:
+            dated = dated.where(sa.tuple_(*key) > sa.tuple_(*mark))
+        found += _load(conn, _capped(dated.order_by(*key), limit))
+    if limit is not None and len(found) >= limit:
+        return found
+    undated = _filtered(where)[0].where(pair.c.date_start.is_(None), pair.c.date_end.is_(None))
+    if mark is not None and mark[0] is None:
+        undated = undated.where(pair.c.event_id > mark[2])
+    rest = None if limit is None else limit - len(found)
+    found += _load(conn, _capped(undated.order_by(pair.c.event_id), rest))
+    return found
+
+
+def _timeline_mark(
+    conn: Connection, low: str, high: str, after: str
+) -> tuple[str | None, str | None, str]:
+    """Return the (date_start, date_end, event_id) a timeline page after ``after`` starts past."""
+    pair = event_dyads
+    query = sa.select(pair.c.date_start, pair.c.date_end).where(
+        pair.c.event_id == after, pair.c.party_a == low, pair.c.party_b == high
+    )
+    row = conn.execute(query).first()
+    if row is None:
+        raise ValueError(f"{after} is not an event of the timeline of {low} and {high}")
+    return row[0], row[1], after
+
+
+def _capped(query: sa.Select[Any], limit: int | None) -> sa.Select[Any]:
+    return query if limit is None else query.limit(limit)
 
 
 def _filtered(where: EventFilter) -> tuple[sa.Select[Any], sa.ColumnElement[str]]:
     query: sa.Select[Any] = sa.select(*EVENT_COLUMNS)
-    type_col, date_col = events.c.type, events.c.date_start
+    type_col, date_col, end_col = events.c.type, events.c.date_start, events.c.date_end
     parties = sorted({p.upper() for p in where.parties})
     if len(parties) == 1:
         link = event_parties
@@ -79,25 +125,26 @@ def _filtered(where: EventFilter) -> tuple[sa.Select[Any], sa.ColumnElement[str]
         pair = event_dyads
         query = query.join(pair, pair.c.event_id == events.c.id)
         query = query.where(pair.c.party_a == parties[0], pair.c.party_b == parties[1])
-        date_col = pair.c.date_start
+        date_col, end_col = pair.c.date_start, pair.c.date_end
         for extra in parties[2:]:
             query = query.where(_has_party(extra))
-    return _narrowed(query, where, type_col, date_col), date_col
+    return _narrowed(query, where, type_col, (date_col, end_col)), date_col
 
 
 def _narrowed(
     query: sa.Select[Any],
     where: EventFilter,
     type_col: sa.ColumnElement[str],
-    date_col: sa.ColumnElement[str],
+    dates: tuple[sa.ColumnElement[str], sa.ColumnElement[str]],
 ) -> sa.Select[Any]:
+    date_col, end_col = dates
     if where.types:
         query = query.where(type_col.in_(where.types))
     if where.statuses:
         query = query.where(events.c.status.in_(where.statuses))
     since, until = edtf_bounds(where.since), edtf_bounds(where.until)
     if since:
-        query = query.where(events.c.date_end >= since[0])
+        query = query.where(end_col >= since[0])
     if until:
         query = query.where(date_col <= until[1])
     if where.subject:

@@ -138,16 +138,18 @@ class BatchRows:
         sentence = sentences.bounds(*event.span)
         self.claims.append(_claim_row(doc, ordinal, event, fields, sentence))
         self.claims[-1] |= {"id": claim, "event_id": canonical}
-        self._add_links(canonical, event.type, fields["parties"], fields["date_start"])
+        self._add_links(canonical, event.type, fields)
 
-    def _add_links(self, event: str, kind: str, parties: list[str], date: str | None) -> None:
+    def _add_links(self, event: str, kind: str, fields: Row) -> None:
+        parties, start, end = fields["parties"], fields["date_start"], fields["date_end"]
         for party in parties:
             self.event_parties.append(
-                {"event_id": event, "party": party, "type": kind, "date_start": date}
+                {"event_id": event, "party": party, "type": kind, "date_start": start}
             )
         for low, high in combinations(parties, 2):
             self.event_dyads.append(
-                {"event_id": event, "party_a": low, "party_b": high, "date_start": date}
+                {"event_id": event, "party_a": low, "party_b": high}
+                | {"date_start": start, "date_end": end}
             )
 
     def _add_entities(self, event: Event) -> str | None:

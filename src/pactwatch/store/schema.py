@@ -11,8 +11,9 @@ A *claim* is what one document states (one per extracted :class:`~pactwatch.reco
 with its evidence); an *event* is the canonical record the claims are about.
 For now each claim has its own event; merging (issue 6) re-points
 ``claims.event_id`` and recomputes the event's best values. ``event_parties``
-and ``event_dyads`` copy ``type``/``date_start`` from their event so that the
-common filters and the dyad timeline are ordered index scans.
+copies ``type``/``date_start`` and ``event_dyads`` ``date_start``/``date_end``
+from their event so that the common filters and the dyad timeline are ordered
+index scans; whatever changes an event's dates must change them there too.
 
 Tables without an integer key are ``WITHOUT ROWID`` on SQLite (one B-tree
 lookup per row instead of two, and secondary indexes that cover the key).
@@ -153,8 +154,11 @@ event_dyads = sa.Table(
     sa.Column("party_a", _STATE, primary_key=True, comment="the lower code of the pair"),
     sa.Column("party_b", _STATE, primary_key=True),
     sa.Column("date_start", _DATE),
+    sa.Column("date_end", _DATE),
     sa.CheckConstraint("party_a < party_b", name="ck_event_dyads_order"),
-    sa.Index("ix_event_dyads_pair_date", "party_a", "party_b", "date_start"),
+    # The timeline's whole order (date_start, date_end, event_id) within a pair:
+    # pages are index range scans with no sort (migration 0002).
+    sa.Index("ix_event_dyads_timeline", "party_a", "party_b", "date_start", "date_end", "event_id"),
     sqlite_with_rowid=False,
 )
 

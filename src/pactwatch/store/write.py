@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from pactwatch.errors import StoreError
 from pactwatch.records import Document, Event
-from pactwatch.store import schema
+from pactwatch.store import ddl, schema
 from pactwatch.store.rows import BatchRows, Row, check_events
 
 Outcome = Literal["stored", "known", "failed"]
@@ -87,7 +87,7 @@ def _write_together(conn: Connection, batch: Sequence[Extracted]) -> list[WriteR
         known.add(doc.id)
         rows.add(doc, list(events), now)
         results.append(WriteResult(doc.id, "stored", claims=len(events)))
-    _insert_rows(conn, rows)
+    _insert_rows(conn, rows, [row["id"] for row in rows.documents])
     return results
 
 
@@ -100,7 +100,7 @@ def _write_alone(engine: Engine, doc: Document, events: Sequence[Event]) -> Writ
             if conn.execute(insert, rows.documents[0]).first() is None:
                 return WriteResult(doc.id, "known")
             rows.documents.clear()
-            _insert_rows(conn, rows)
+            _insert_rows(conn, rows, [doc.id])
     except sa.exc.DBAPIError as exc:
         return WriteResult(doc.id, "failed", error=_reason(doc, exc))
     return WriteResult(doc.id, "stored", claims=len(events))
@@ -115,11 +115,17 @@ def _known_ids(conn: Connection, ids: list[str]) -> set[str]:
     return found
 
 
-def _insert_rows(conn: Connection, rows: BatchRows) -> None:
+def _insert_rows(conn: Connection, rows: BatchRows, doc_ids: Sequence[str]) -> None:
+    """Insert ``rows``, those of the new documents ``doc_ids``; on SQLite, then index their text."""
     for name, table_rows in rows.tables():
         if table_rows:
             table = schema.metadata.tables[name]
             _executemany(conn, table, table_rows, ignore=name in _IGNORE_DUPLICATES)
+    if conn.dialect.name == "sqlite":
+        for start in range(0, len(doc_ids), _CHUNK):
+            chunk = tuple(doc_ids[start : start + _CHUNK])
+            for name in ("documents", "claims"):
+                conn.exec_driver_sql(ddl.sqlite_fts_fill(name, len(chunk)), chunk)
 
 
 def _executemany(conn: Connection, table: sa.Table, rows: list[Row], *, ignore: bool) -> None:
@@ -140,8 +146,26 @@ def _executemany(conn: Connection, table: sa.Table, rows: list[Row], *, ignore: 
         return
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     conflict = " ON CONFLICT DO NOTHING" if ignore else ""
-    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join([mark] * len(columns))})"
-    conn.exec_driver_sql(sql + conflict, values)
+    row = f"({', '.join([mark] * len(columns))})"
+    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES "
+    if dialect.name != "sqlite":
+        conn.exec_driver_sql(sql + row + conflict, values)
+        return
+    # One multi-row INSERT per chunk: sqlite3's executemany releases and retakes
+    # the GIL for every row, and while extraction holds it each retake waits.
+    per = max(1, _sqlite_parameters(conn) // len(columns))
+    for start in range(0, len(values), per):
+        chunk = values[start : start + per]
+        flat = tuple(value for one in chunk for value in one)
+        conn.exec_driver_sql(sql + ", ".join([row] * len(chunk)) + conflict, flat)
+
+
+def _sqlite_parameters(conn: Connection) -> int:
+    """Return how many parameters one statement may bind on this SQLite connection."""
+    import sqlite3
+
+    driver = conn.connection.driver_connection
+    return int(driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
 
 
 def _values(
