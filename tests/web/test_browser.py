@@ -3,7 +3,8 @@
 Every page loads with no request leaving 127.0.0.1 and no Content-Security-Policy
 violation; timeline → event → document keeps the evidence highlighted; a
 document with script payloads in its title and text shows them as text and
-runs nothing. A screenshot of each page is kept in docs/screenshots/.
+runs nothing. A screenshot of each page is kept in docs/screenshots/ (refreshed with
+PACTWATCH_UPDATE_SCREENSHOTS=1).
 """
 
 from __future__ import annotations
@@ -102,8 +103,17 @@ def browser(chromium: Any, server: str) -> Iterator[Browser]:
 
 
 def _shot(browser: Browser, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    browser.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+    """Take the page's screenshot; keep it in docs/ when it is missing or asked for.
+
+    ``PACTWATCH_UPDATE_SCREENSHOTS=1`` refreshes the kept ones, so that an
+    ordinary run leaves the tracked files alone.
+    """
+    png = browser.page.screenshot(full_page=False)
+    assert png.startswith(b"\x89PNG")
+    kept = SCREENSHOTS / f"{name}.png"
+    if os.environ.get("PACTWATCH_UPDATE_SCREENSHOTS") == "1" or not kept.exists():
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        kept.write_bytes(png)
 
 
 def _first(browser: Browser, api: str) -> Any:
