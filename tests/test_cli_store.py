@@ -288,3 +288,29 @@ def test_the_installed_command_ingests_and_exits_1_on_rejections(tmp_path: Path)
     assert done.returncode == 1, done.stderr
     assert f"rejected  {bad}: damaged or truncated PDF" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr and done.stderr == ""
+
+
+def test_timeline_reads_in_pages(app: typer.Typer, db_url: str) -> None:
+    text = (
+        "Vietnam and the United States signed a Memorandum of Understanding on Advancing "
+        "Bilateral Defense Cooperation in September 2011. "
+        "The United States lifted its arms embargo on Vietnam in May 2016. "
+        "The USS Carl Vinson docked in Da Nang in March 2018."
+    )
+    with open_store(db_url) as store:
+        list(store.ingest_items([make_document(text, published="2018-03-10")]))
+    code, out, _ = run(app, "timeline", "US", "VN", "--db", db_url, "--format", "json")
+    whole = [e["id"] for e in json.loads(out)]
+    assert code == 0 and len(whole) >= 3
+    pages: list[str] = []
+    after: list[str] = []
+    while True:
+        args = ["timeline", "US", "VN", "--db", db_url, "--format", "json", "--limit", "1"]
+        code, out, _ = run(app, *args, *after)
+        page = [e["id"] for e in json.loads(out)]
+        assert code == 0 and len(page) <= 1
+        if not page:
+            break
+        pages += page
+        after = ["--after", page[-1]]
+    assert pages == whole

@@ -69,8 +69,15 @@ def timeline_command(
     fmt: FormatOption = Format.table,
     since: SinceOption = None,
     until: UntilOption = None,
+    limit: LimitOption = 0,
+    after: Annotated[
+        str | None,
+        typer.Option(metavar="ID", help="Start after this event id (the last of a page)."),
+    ] = None,
 ) -> None:
     """Show what two states did together, in date order, grouped by year.
+
+    A busy pair reads in pages: --limit 100, then --after the last id shown.
 
     Example: pactwatch timeline US IN --since 2000
     """
@@ -79,7 +86,9 @@ def timeline_command(
         raise usage_error(f"give two different ISO 3166-1 alpha-2 codes, not {a} {b}")
     with open_store(db) as store:
         try:
-            found = store.timeline(*codes, since=since, until=until)
+            found = store.timeline(
+                *codes, since=since, until=until, limit=limit or None, after=after
+            )
         except ValueError as exc:
             raise usage_error(str(exc)) from exc
     emit(found, fmt, lambda rows: views.timeline_view(codes, rows), columns=StoredEvent.COLUMNS)
