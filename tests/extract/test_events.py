@@ -437,3 +437,14 @@ def test_an_unnamed_mention_of_a_named_exercise_is_that_exercise() -> None:
     subjects = sorted(e.subject for e in exercises)
     assert len(exercises) == 2, subjects
     assert any("Medusa" in s for s in subjects)
+
+
+def test_the_state_just_before_the_nearest_grant_gives_the_designation() -> None:
+    text = (
+        "The ministers recalled Jordan's status as a Major Non-NATO Ally of the United States, "
+        "granted in 1996, and noted the decision of the United States in 2018 to place Jordan "
+        "in Tier 1 of its Strategic Trade Authorization."
+    )
+    events = extract(text, published="2020-01-10")
+    sta = _find(events, "designation", "Strategic Trade Authorization")
+    assert (sta.from_, sta.to, sta.date) == ("US", "JO", "2018")

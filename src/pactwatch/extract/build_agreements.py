@@ -180,22 +180,24 @@ def designation_direction(draft: Draft) -> tuple[str | None, str | None]:
     """Return (designating, designated) states of a designation draft.
 
     "by X" names the giver; in "X granted Y ..." or "X designated Y as ..." the
-    state before the verb gives and the one after receives; otherwise the
+    state just before the nearest such verb gives and the one after receives; otherwise the
     state before the designation ("India was designated", "Pakistan's
     designation") receives it.
     """
     info = draft.info
+    by: str | None = None
     giver: str | None = None
     receiver: str | None = None
-    verb = _GRANT_VERB.search(info.text[: info.local(draft.start)])
+    verbs = list(_GRANT_VERB.finditer(info.text[: info.local(draft.start)]))
+    verb = verbs[-1] if verbs else None  # the nearest: "conferred in 2016, ... to place India in"
     for state in info.states:
         before = info.lower[max(0, info.local(state.start) - 12) : info.local(state.start)]
         if _BY.search(before):
-            giver = state.code
+            by = state.code
         elif verb is not None and state.end <= info.start + verb.start():
-            giver = giver or state.code
+            giver = state.code  # the last state before the verb ("the decision of X to place")
         elif verb is not None and state.start >= info.start + verb.end():
             receiver = receiver or state.code
         elif state.end <= draft.start and receiver is None:
             receiver = state.code
-    return giver, receiver
+    return by or giver, receiver
