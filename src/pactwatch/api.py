@@ -23,7 +23,6 @@ from types import TracebackType
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from pactwatch.ingest.readers import Item
 from pactwatch.ingest.run import Extractor, default_extractor, expand_paths, read_all
 from pactwatch.ingest.run import ingest as ingest_items
 from pactwatch.ingest.writer import IngestResult
@@ -33,6 +32,7 @@ from pactwatch.query.results import EntityRecord, EventDetail, Results, SearchHi
 from pactwatch.query.search import search
 from pactwatch.query.show import show_event
 from pactwatch.records import Document, Event
+from pactwatch.sources import Item
 from pactwatch.store import schema
 from pactwatch.store.engine import create_store_engine, display_url
 from pactwatch.store.migrate import ensure_current

@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from pactwatch.api import Store
 from pactwatch.documents import make_document
 from pactwatch.extract.api import extract
-from pactwatch.ingest.readers import Item, Rejection
 from pactwatch.ingest.run import IngestSummary
 from pactwatch.records import Document, Event
+from pactwatch.sources import Item, Rejection
 
 ARTICLES = [
     "India and France signed a roadmap on defence industrial cooperation in Paris on 14 July 2023.",

@@ -1,8 +1,8 @@
 """Ingest: read files, folders and JSONL into documents, extract them, store the result."""
 
-from pactwatch.ingest.readers import READERS, Rejection, read, register_reader
 from pactwatch.ingest.run import IngestSummary, ingest
 from pactwatch.ingest.writer import IngestResult
+from pactwatch.sources import READERS, Rejection, read, register_reader
 
 __all__ = [
     "READERS",
