@@ -1,12 +1,14 @@
 """The cheap word checks that let a sentence skip a costly scan never skip one it would match.
 
-``build_arms.COPRODUCTION_WORDS`` gates ``_COPRODUCTION_CUE``: a text the
-pattern matches must hold one of the words, or the gate would change output.
+``build_arms.COPRODUCTION_WORDS`` gates ``_COPRODUCTION_CUE`` and
+``described.HEAD_WORDS`` gates ``_DESCRIBED`` (through its ``_HEADS``): a text
+the pattern matches must hold one of the words, or the gate would change output.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pactwatch.extract.build_arms import _COPRODUCTION_CUE, COPRODUCTION_WORDS
+from pactwatch.extract.described import _HEADS, HEAD_WORDS
 
 GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "dev"
 
@@ -72,3 +75,36 @@ def test_gate_never_hides_a_match_in_the_gold_texts() -> None:
         for line in text.splitlines():
             if _COPRODUCTION_CUE.search(line[:1].lower() + line[1:]):
                 assert _gate_passes(line), line
+            if re.search(_HEADS, line):
+                assert _heads_gate_passes(line), line
+
+
+_HEAD_PATTERN = re.compile(_HEADS)
+_HEAD_PHRASES = (
+    "an Agreement", "PACTS", "a treaty", "two Treaties", "a memorandum of understanding",
+    "memoranda of understanding", "an MoU", "the MOUs", "an accord", "a Protocol", "a plan",
+    "the Roadmap", "arrangements", "a programme", "the Program",
+)  # fmt: skip
+
+
+def _heads_gate_passes(text: str) -> bool:
+    lower = text.lower()
+    return any(word in lower for word in HEAD_WORDS)
+
+
+@pytest.mark.parametrize("phrase", _HEAD_PHRASES)
+def test_every_agreement_head_is_matched_and_passes_the_gate(phrase: str) -> None:
+    assert _HEAD_PATTERN.search(phrase) is not None
+    assert _heads_gate_passes(phrase)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from((*_HEAD_PHRASES, "signed", "India", "a", "")), max_size=8).map(
+        " ".join
+    )
+    | st.text(max_size=80)
+)
+def test_heads_gate_never_hides_a_match(text: str) -> None:
+    if _HEAD_PATTERN.search(text):
+        assert _heads_gate_passes(text)
