@@ -1,8 +1,10 @@
-"""The tokenizer without spaCy's whitespace special cases gives the very same tokens.
+"""The tokenizer without the special cases that stop spaCy's cache gives the very same tokens.
 
-pipeline.py drops the special cases for "\\n", "\\t", " " and "\\xa0" so that
-spaCy 3.8 keeps caching after a text's first newline (spaCy issue #13950);
-these tests hold it to the tokens and offsets of the tokenizer that keeps them.
+pipeline.py drops the special cases for "\\n", "\\t", " " and "\\xa0", and turns
+one-token ones such as "U.S." and "—" into an exact ``token_match``, so that
+spaCy 3.8 keeps caching after a text's first newline or "U.S." (spaCy issue
+#13950); these tests hold it to the tokens and offsets of the tokenizer that
+keeps every special case.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ _PIECES = (
     "India", "signed", "the", "U.S.", "Gen.", "Lt.", "No.", "Sept.", "don't", "it's",
     "(U.S.", "U.S.,", "U.S.–India", "co-production", "F-16s", "$3.5bn", "2,000", "a.m.",
     "“Yes,”", "said.", "Mr.", "Rs.", "Indo-U.S.", "MQ-9B", "e.g.", ":)", "A.", "J.K.",
+    "—", "India–U.S.", "“U.S.”", "U.S.’s", "'", "’", "D.C.", "Washington,D.C.", "(—",
 )  # fmt: skip
 _GAPS = (" ", "  ", "\n", "\n\n", " \n", "\n ", "\t", "\xa0", " \xa0 ", "\r\n", "\u2029", "")
 
@@ -37,7 +40,7 @@ _TEXTS = st.lists(st.sampled_from(_PIECES) | st.text(max_size=6), max_size=40).f
 
 @lru_cache(maxsize=1)
 def _plain() -> Language:
-    return make_nlp(whitespace_rules=True)
+    return make_nlp(spacy_special_cases=True)
 
 
 def _tokens(doc: Doc) -> list[tuple[str, int, str]]:
@@ -74,10 +77,14 @@ def test_same_tokens_twice_in_a_row(text: str) -> None:
     _assert_same(text)
 
 
-def test_newlines_no_longer_special() -> None:
-    rules = get_nlp().tokenizer.rules or {}  # type: ignore[attr-defined]
-    assert "\n" not in rules and "Gen." in rules
-    assert "\n" in (_plain().tokenizer.rules or {})  # type: ignore[attr-defined]
+@pytest.mark.parametrize(
+    ("text", "special"),
+    [("\n", False), ("U.S.", False), ("—", False), ("Gen.", True), ("don’t", True)],
+)
+def test_which_special_cases_stay(text: str, special: bool) -> None:
+    """Only those the affix rules would split ("Gen" "."), or that are two tokens, stay."""
+    assert (text in (get_nlp().tokenizer.rules or {})) is special  # type: ignore[attr-defined]
+    assert text in (_plain().tokenizer.rules or {})  # type: ignore[attr-defined]
 
 
 def test_same_tokens_on_the_gold_texts() -> None:

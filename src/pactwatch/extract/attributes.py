@@ -17,7 +17,7 @@ from pactwatch.extract.dates import DateMention
 from pactwatch.extract.dates_patterns import MONTH_NAMES
 from pactwatch.extract.lexicon import METONYM
 from pactwatch.extract.names import DATE_AFTER
-from pactwatch.extract.triggers import FUTURE_CUES, HEDGE_CUES, NEGATION_CUES, TRIGGERS
+from pactwatch.extract.triggers import FUTURE_CUES, HEDGE_CUES, NEGATION_CUES, triggers_in
 
 # A done status and what it becomes when the statement is future, planned or hedged.
 _NOT_YET: Final[dict[tuple[str, str], str | None]] = {
@@ -158,22 +158,21 @@ def find_status(
     objects = [info.local(s) for s, _ in rivals if s != start]
     stated: tuple[int, str | None, int, int] | None = None
     bare: tuple[int, str | None, int, int] | None = None
-    for row in TRIGGERS[event_type]:
-        for match in row.pattern.finditer(info.lower):
-            if hi <= match.start() and any(0 <= o - match.end() <= _OBJECT_GAP for o in objects):
-                continue  # a later verb whose object is another subject
-            inside = lo <= match.start() and match.end() <= hi
-            if inside and event_type in _NAMED_BY_TRIGGER:
-                distance = 0  # "a one-on-one meeting", "the summit"
-            elif inside:
-                continue  # "the pact on an existing framework": a word of the name
-            else:
-                distance = _distance(match.start(), match.end(), lo, hi)
-            candidate = (distance, row.status, match.start(), match.end())
-            if row.status is None:
-                bare = candidate if bare is None or distance < bare[0] else bare
-            elif stated is None or distance < stated[0]:
-                stated = candidate
+    for row_status, m_start, m_end in triggers_in(info, event_type):
+        if hi <= m_start and any(0 <= o - m_end <= _OBJECT_GAP for o in objects):
+            continue  # a later verb whose object is another subject
+        inside = lo <= m_start and m_end <= hi
+        if inside and event_type in _NAMED_BY_TRIGGER:
+            distance = 0  # "a one-on-one meeting", "the summit"
+        elif inside:
+            continue  # "the pact on an existing framework": a word of the name
+        else:
+            distance = _distance(m_start, m_end, lo, hi)
+        candidate = (distance, row_status, m_start, m_end)
+        if row_status is None:
+            bare = candidate if bare is None or distance < bare[0] else bare
+        elif stated is None or distance < stated[0]:
+            stated = candidate
     best = stated if stated is not None and stated[0] <= _REACH else bare
     if best is None or best[0] > _REACH:
         return Status(None, None, False, _negated(info.lower, lo))

@@ -31,6 +31,12 @@ _COPRODUCTION_CUE = re.compile(
     r"|build (?:\S+ ){0,3}locally|make in \w+|under licen[cs]e|local production"
     r"|produced locally|built locally|local assembly)\b"
 )
+COPRODUCTION_WORDS: Final = (
+    "produc", "develop", "joint", "licen", "transfer", "manufactur", "mak", "build", "assembl",
+    "locally",
+)  # fmt: skip
+"""Every match of ``_COPRODUCTION_CUE`` holds one of these (lower-cased): a sentence with
+none of them is not scanned."""
 _COPRODUCTION_OF = re.compile(
     r"\b(?i:co-?development|co-?production|joint (?:production|development)"
     r"|collaboration regarding|manufacture)"
@@ -241,6 +247,8 @@ def _kind_drafts(
 
 def _coproduction_cues(info: SentenceInfo) -> list[re.Match[str]]:
     """Return the co-production cues of a sentence ("Co-development of ..." at its start too)."""
+    if not any(word in info.lower for word in COPRODUCTION_WORDS):
+        return []
     text = info.text[:1].lower() + info.text[1:]
     return list(_COPRODUCTION_CUE.finditer(text))
 

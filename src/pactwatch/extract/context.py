@@ -51,6 +51,11 @@ class SentenceInfo:
     lower: str = field(init=False)
     kinds: frozenset[str] = field(init=False)
     """Kinds of the listed names (platform, agreement, exercise...) the sentence holds."""
+    trigger_matches: dict[str, list[tuple[str | None, int, int]]] = field(
+        init=False, default_factory=dict
+    )
+    """Per event type, the (status, start, end) of its trigger phrases here (filled on demand
+    by :func:`pactwatch.extract.triggers.triggers_in`, once per sentence, not once per draft)."""
 
     def __post_init__(self) -> None:
         self.lower = self.sent.text.lower()

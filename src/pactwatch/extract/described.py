@@ -23,6 +23,12 @@ _HEADS = (
     r"(?i:agreements?|pacts?|treaty|treaties|memorandum of understanding|memoranda of"
     r" understanding|mous?|accords?|protocols?|plan|roadmap|arrangements?|program(?:me)?)"
 )
+HEAD_WORDS: Final = (
+    "agreement", "pact", "treat", "memorand", "mou", "accord", "protocol", "plan", "roadmap",
+    "arrangement", "program",
+)  # fmt: skip
+"""Every match of ``_HEADS`` holds one of these (lower-cased): a sentence with none of them
+describes no agreement and is not scanned."""
 _WHEN = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
     r"|May|June|July|August|September|October|November|December|\d|last\b|this\b|next\b)"
@@ -77,6 +83,8 @@ def described_agreements(info: SentenceInfo) -> Iterator[Described]:
     Civil cooperation (energy, trade, space...) is left out, as the gold
     conventions say.
     """
+    if not any(word in info.lower for word in HEAD_WORDS):
+        return
     for match in _DESCRIBED.finditer(info.text):
         if _CIVIL.search(match.group("np")):
             continue

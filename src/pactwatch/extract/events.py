@@ -57,9 +57,16 @@ class BuilderRow:
 
     def wakes(self, info: SentenceInfo) -> bool:
         """Return True when the sentence may hold this builder's events (a cheap test)."""
-        if self.name in info.cues or not self.kinds.isdisjoint(info.kinds):
+        if self.name in info.cues or (self.kinds and not self.kinds.isdisjoint(info.kinds)):
             return True
         return self.people > 0 and sum(m.label == PERSON for m in info.mentions) >= self.people
+
+
+def _woken(info: SentenceInfo) -> list[BuilderRow]:
+    """Return the builders the sentence wakes, in order (none without cue words or listed names)."""
+    if not (info.cues or info.mentions):
+        return []
+    return [row for row in BUILDERS if row.wakes(info)]
 
 
 BUILDERS: tuple[BuilderRow, ...] = (
@@ -105,7 +112,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
     pending: GenericSigning | None = None
     narrative: str | None = None
     for info in doc.sentences:
-        sentence_drafts = [d for row in BUILDERS if row.wakes(info) for d in row.build(info, doc)]
+        sentence_drafts = [d for row in _woken(info) for d in row.build(info, doc)]
         for draft in sentence_drafts:
             rivals = [(d.start, d.end) for d in sentence_drafts if d.type == draft.type]
             _settle(draft, doc, rivals)

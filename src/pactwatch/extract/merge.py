@@ -114,10 +114,13 @@ def merge_repeats(drafts: list[Draft]) -> list[Draft]:
     }
     drafts = _drop_headlines(drafts, names)
     kept: list[Draft] = []
+    kept_of_type: dict[str, list[Draft]] = {}  # a twin is of the same type: search only those
     for draft in drafts:
-        twin = next((k for k in kept if _same_event(k, draft, names)), None)
+        same_type = kept_of_type.setdefault(draft.type, [])
+        twin = next((k for k in same_type if _same_event(k, draft, names)), None)
         if twin is None or _differ(twin, draft):
             kept.append(draft)
+            same_type.append(draft)
         else:
             fill_gaps(twin, draft)
             names[id(twin)][1].update(names[id(draft)][1])

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from pactwatch.extract.context import SentenceInfo
 
 _SIGN = (
     r"sign(?:ed|s|ing)?|ink(?:ed|s|ing)|seal(?:ed|s|ing)|conclud(?:ed|es|ing)|adopt(?:ed|s|ing)"
@@ -200,6 +203,24 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
     ),
 }
 """Each event type's trigger rows, most specific first."""
+
+
+def triggers_in(info: SentenceInfo, event_type: str) -> list[tuple[str | None, int, int]]:
+    """Return (status, start, end) of each trigger of ``event_type`` in the sentence.
+
+    Offsets are into the sentence; rows come in table order, each row's matches
+    in text order. Every draft of the type in the sentence asks for the same
+    list, so it is found once per sentence and kept on ``info``.
+    """
+    found = info.trigger_matches.get(event_type)
+    if found is None:
+        found = [
+            (row.status, match.start(), match.end())
+            for row in TRIGGERS[event_type]
+            for match in row.pattern.finditer(info.lower)
+        ]
+        info.trigger_matches[event_type] = found
+    return found
 
 
 # Cues that make a statement hedged (reported, expected, possible) or negated.
