@@ -60,6 +60,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
         *_forms("operate", "arrive", "receive", "transfer", "import", "export", "select"),
         *_forms("produce", "develop", "manufacture", "license", "licence", "build"),
         *_forms("co-produce", "co-develop", "co-production", "co-development", "pick", "opt"),
+        *_forms("donate", "gift"), "shipped", "shipment", "shipments",
         "bought", "sold", "supplies", "supplied", "deliveries", "procurement", "acquisition",
         "chose", "chosen", "handed over", "hand over", "use of", "joint venture", "locally",
         "make in", "built", "production", "technology transfer", "transfer of technology",

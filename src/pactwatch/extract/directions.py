@@ -28,9 +28,10 @@ _BUYER_AFTER = re.compile(
 
 _SELLER_AFTER = re.compile(
     r"(?:\s+(?:in\s+\w+\s+|last\s+\w+\s+)?of\s+"
-    r"|\s+(?:has\s+|had\s+|have\s+|is\s+|are\s+|was\s+|also\s+){0,2})"
+    r"|\s+(?:has\s+|had\s+|have\s+|is\s+|are\s+|was\s+|also\s+|will\s+|would\s+){0,2})"
     r"(?:delivering|supplying|sending|selling|transferring|delivered|supplied|sold|shipped"
-    r"|sent|transferred)\b"
+    r"|sent|transferred|provid(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|gift(?:s|ed)?"
+    r"|supply|sell|deliver|transfer)\b"
 )
 """What follows the supplier: "Iran delivered", "accused Tehran in September of supplying"."""
 

@@ -38,7 +38,7 @@ from pactwatch.extract.context import DocumentInfo, SentenceInfo, StateMention
 from pactwatch.extract.directions import recipient
 from pactwatch.extract.drafts import Draft
 from pactwatch.extract.lexicon import PERSON
-from pactwatch.extract.merge import merge_repeats
+from pactwatch.extract.merge import fold_programme_twins, merge_repeats
 from pactwatch.extract.places import place_state
 from pactwatch.records import Event
 
@@ -116,6 +116,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
         for draft in sentence_drafts:
             rivals = [(d.start, d.end) for d in sentence_drafts if d.type == draft.type]
             _settle(draft, doc, rivals)
+        sentence_drafts = fold_programme_twins(sentence_drafts)
         if apply_generic_signing(pending, sentence_drafts):
             pending = None
         pending = find_generic_signing(info, sentence_drafts) or pending
@@ -364,6 +365,8 @@ def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:
         # names that state, or names no second state to be the host
         trusted = host in doc.dyad or host in info.codes() or len(doc.dyad) < 2
         draft.to = host if trusted else None
+    if draft.type in ("port_call", "visit") and draft.to is None:
+        draft.to = next((c for c in _placed_states(info) if c != draft.from_), None)
     if draft.type == "coproduction" and draft.joint:
         parties = set(draft.joint)
         draft.from_ = draft.to = None
@@ -372,11 +375,61 @@ def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:
         parties = {code for code in (draft.from_, draft.to) if code}
     else:
         parties = set(_explicit_parties(draft, doc))
-    for code in doc.dyad:
+    for code in _fill_order(info, doc):
         if len(parties) >= 2:
             break
         parties.add(code)
     draft.parties = sorted(parties)
+
+
+_THE_TWO = re.compile(
+    r"\b(?:the two|both)\s+(?:[a-z]+\s+)?(?:allies|countries|nations|sides|leaders|"
+    r"governments|partners|ministers|militaries|navies|armies|democracies|states)\b"
+)
+"""Words that point back at the document's pair ("the two allies", "both countries")."""
+
+_AT_PLACE = re.compile(r"\b(?:in|near|off|at|on|around|across|over|from)\s+(?:the\s+)?$")
+"""A state named as where something happens ("in Kuala Lumpur", "near Taiwan"), not who acts."""
+
+
+def _placed(info: SentenceInfo, state: StateMention) -> bool:
+    """Whether the sentence names ``state`` as a place ("in Vietnam", "near Taiwan")."""
+    before = info.lower[max(0, info.local(state.start) - 12) : info.local(state.start)]
+    return _AT_PLACE.search(before) is not None
+
+
+_COMPARED = re.compile(r"\b(?:since|unlike|like|than|compared (?:with|to)|similar to|as with)\b")
+"""Words that bring in another state only for comparison ("since its pact with the US")."""
+
+
+def _background(info: SentenceInfo, state: StateMention) -> bool:
+    """Whether ``state`` is named only for comparison in its clause ("unlike Japan, ...")."""
+    before = info.lower[max(0, info.local(state.start) - 60) : info.local(state.start)]
+    clause = re.split(r"[,;:(]", before)[-1]
+    return _COMPARED.search(clause) is not None
+
+
+def _placed_states(info: SentenceInfo) -> list[str]:
+    """Return the states the sentence names as a place, in order, "from X" left out."""
+    return [
+        s.code
+        for s in info.states
+        if _placed(info, s) and not info.lower[: info.local(s.start)].rstrip().endswith("from")
+    ]
+
+
+def _fill_order(info: SentenceInfo, doc: DocumentInfo) -> list[str]:
+    """Return the states that complete an event's parties, best first: the actors the
+    sentence names (those of the document's pair first), then the document's pair; only the
+    pair when the sentence points back at it ("the two allies")."""
+    if _THE_TWO.search(info.lower):
+        return list(doc.dyad)
+    named = list(
+        dict.fromkeys(
+            s.code for s in info.states if not _placed(info, s) and not _background(info, s)
+        )
+    )
+    return list(dict.fromkeys([c for c in named if c in doc.dyad] + named + list(doc.dyad)))
 
 
 def _fill_direction(
@@ -396,7 +449,11 @@ def _fill_direction(
 def _explicit_parties(draft: Draft, doc: DocumentInfo) -> list[str]:
     """Return the states tied to the subject: in its name, or "with X"/"between X and Y"."""
     info = draft.info
-    inside = [s.code for s in info.states if draft.start <= s.start and s.end <= draft.end]
+    inside = [
+        s.code
+        for s in info.states
+        if draft.start <= s.start and s.end <= draft.end and not _placed(info, s)
+    ]
     after = info.text[info.local(draft.end) : info.local(draft.end) + 40]
     tied = []
     if re.match(r"\s*(?:with|between)\s", after):

@@ -138,3 +138,38 @@ def fill_gaps(first: Draft, later: Draft) -> None:
     first.place = first.place or later.place
     first.quantity = first.quantity if first.quantity is not None else later.quantity
     first.aliases.extend(a for a in later.aliases if a not in first.aliases)
+
+
+def fold_programme_twins(drafts: list[Draft]) -> list[Draft]:
+    """Return one sentence's drafts with a co-developed programme told once.
+
+    "A and B agreed to jointly develop a next-generation fighter under the
+    Global Combat Air Programme": the named programme is the co-production (not
+    also an agreement), and the unnamed kind phrase ("next-generation fighter")
+    is the same co-production, kept as its alias.
+    """
+    named = [d for d in drafts if d.type == "coproduction" and d.subject[:1].isupper()]
+    if not named:
+        return drafts
+    programmes = {_fold(d.subject) for d in named}
+    kept: list[Draft] = []
+    for draft in drafts:
+        if draft.type == "agreement" and _fold(draft.subject) in programmes:
+            continue
+        twin = next(
+            (
+                n
+                for n in named
+                if draft.type == "coproduction"
+                and draft.subject[:1].islower()
+                and set(n.parties) == set(draft.parties)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(draft)
+            continue
+        fill_gaps(twin, draft)
+        if draft.subject not in twin.aliases:
+            twin.aliases.append(draft.subject)
+    return kept

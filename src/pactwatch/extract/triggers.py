@@ -113,7 +113,9 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         (
             "negotiating",
             r"negotiat(?:ed|ing|ions?)|talks (?:on|for|to)|awaiting (?:final )?approval"
-            r"|close to (?:finali[sz]|sign)\w*|being prepared|in the works",
+            r"|close to (?:finali[sz]|sign)\w*|being prepared|in the works"
+            r"|(?:expected|set|poised|likely|due|hop(?:es|ing)|aim(?:s|ing)) to (?:finali[sz]e"
+            r"|conclude|seal|clinch|ink|sign)",
         ),
         (
             "delivering",
@@ -135,7 +137,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
             r"|shipped"
             r"|received"
             r"|transferred"
-            r"|supplied"
+            r"|supplied|donated|gifted|provided"
             r"|accused (?:\S+ ){1,5}?of (?:delivering|supplying|sending|transferring)",
         ),
         (
@@ -153,7 +155,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         (
             "agreed",
             r"agreed to (?:buy|sell|supply|purchase|acquire|procure)|will (?:buy|sell|supply"
-            r"|acquire)"
+            r"|acquire|provide|donate|transfer|give)"
             r"|selected|chose|chosen|picked|opted for"
             r"|announced (?:it|that it) would (?:buy|acquire)|future sale"
             r"|agreed(?! to (?!buy|sell|supply|purchase|acquire|procure|jointly))"

@@ -1,0 +1,115 @@
+"""Documents that move between several pairs of states: each sentence keeps its own actors.
+
+A wire round-up or an analysis names one pair most, but a sentence that
+names its own two states is about them, not about the document's pair. The
+texts are written for these tests in the style of such round-ups.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pactwatch import extract
+
+ROUND_UP = (
+    "Japan and the Philippines signed a Reciprocal Access Agreement in Manila on July 8, 2024. "
+    "Japanese officials said the pact would let their forces train on each other's soil. "
+    "Tokyo will also provide the Philippine Navy with five Abukuma-class destroyer escorts. "
+    "Turkish and Pakistani naval vessels took part in the exercise Sea Breeze-25 off Karachi "
+    "in February 2025. "
+    "The Australian frigate HMAS Anzac made a port call at Cam Ranh Bay in Vietnam on "
+    "14 June 2023. "
+    "Germany's defence minister Boris Pistorius met his Indian counterpart Rajnath Singh in "
+    "New Delhi on June 6, 2023. "
+    "It was the first agreement of its kind that Japan has concluded since its Status of "
+    "Forces Agreement with the United States in 1960."
+)
+
+
+def _by_subject(word: str) -> tuple[str, ...]:
+    events = extract(ROUND_UP, published="2025-03-01")
+    found = [e for e in events if word in e.subject]
+    assert found, f"nothing about {word!r} in {[e.subject for e in events]}"
+    return found[0].parties
+
+
+@pytest.mark.parametrize(
+    ("word", "parties"),
+    [
+        ("Reciprocal Access", ("JP", "PH")),
+        ("Abukuma", ("JP", "PH")),
+        ("Sea Breeze", ("PK", "TR")),  # the actors, not the pair the document names most
+        ("HMAS Anzac", ("AU", "VN")),  # "in Vietnam" is the host, not an actor
+        ("Pistorius", ("DE", "IN")),
+    ],
+)
+def test_a_sentence_naming_its_own_states_keeps_them(word: str, parties: tuple[str, ...]) -> None:
+    assert _by_subject(word) == parties
+
+
+def test_a_state_named_for_comparison_is_no_party() -> None:
+    text = (
+        "Japan and Australia signed a Reciprocal Access Agreement in Tokyo on January 6, 2022. "
+        "Australian officials welcomed the pact. "
+        "It is the first agreement of its kind that Japan has concluded with any country since "
+        "its Status of Forces Agreement with the United States in 1960."
+    )
+    events = extract(text, published="2022-01-07")
+    first = [e for e in events if "first agreement" in e.subject]
+    assert all(e.parties == ("AU", "JP") for e in first), [(e.subject, e.parties) for e in first]
+
+
+def test_the_two_allies_are_the_document_pair_even_near_a_third_state() -> None:
+    text = (
+        "The United States and Japan announced a new joint command in Tokyo on Monday. "
+        "Officials from Washington and Tokyo said the two allies will frequently conduct joint "
+        "military exercises in the islands near Taiwan."
+    )
+    exercises = [e for e in extract(text, published="2025-03-31") if e.type == "exercise"]
+    assert exercises and all(e.parties == ("JP", "US") for e in exercises)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (
+            "President Emmanuel Macron arrived in New Delhi on Thursday, and the two sides are "
+            "expected to finalise the purchase of 26 Rafale Marine jets for the Indian Navy.",
+            ("procurement", "negotiating", "Rafale", "FR", "IN", 26),
+        ),
+        (
+            "Germany has donated 18 Leopard 2 tanks to Ukraine.",
+            ("procurement", "delivered", "Leopard 2", "DE", "UA", 18),
+        ),
+        (
+            "Japan will provide the Philippine Navy with five Abukuma-class destroyer escorts.",
+            ("procurement", "agreed", "Abukuma", "JP", "PH", 5),
+        ),
+    ],
+)
+def test_transfers_told_in_other_words(
+    text: str, expect: tuple[str, str, str, str, str, int]
+) -> None:
+    event_type, status, word, source, target, quantity = expect
+    found = [e for e in extract(text, published="2025-03-01") if word in e.subject]
+    assert found, text
+    event = found[0]
+    assert (event.type, event.status, event.from_, event.to, event.quantity) == (
+        event_type,
+        status,
+        source,
+        target,
+        quantity,
+    )
+
+
+def test_a_co_developed_programme_is_one_coproduction_not_also_an_agreement() -> None:
+    text = (
+        "The United Kingdom, Japan and Italy agreed in December 2022 to jointly develop a "
+        "next-generation fighter jet under the Global Combat Air Programme."
+    )
+    events = extract(text, published="2023-01-05")
+    assert [(e.type, e.status, e.subject, e.parties, e.date) for e in events] == [
+        ("coproduction", "agreed", "Global Combat Air Programme", ("GB", "IT", "JP"), "2022-12")
+    ]
+    assert "next-generation fighter jet" in events[0].aliases
