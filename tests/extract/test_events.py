@@ -127,13 +127,13 @@ ROWS: list[tuple[str, str, Expect]] = [
     (
         "Beijing imposed sanctions on Lockheed Martin over arms sales to Taiwan.",
         "2022-02-21",
-        ("trade_measure", "imposed", "sanctions", ("CN", "TW"), "2022-02-21"),
+        ("trade_measure", "imposed", "sanctions", ("CN", "US"), "2022-02-21"),
     ),
     (
         "Officials said on Tuesday that talks went well. "
         "Beijing imposed sanctions on Lockheed Martin over arms sales to Taiwan.",
         "2022-02-24",
-        ("trade_measure", "imposed", "sanctions", ("CN", "TW"), "2022-02-22"),
+        ("trade_measure", "imposed", "sanctions", ("CN", "US"), "2022-02-22"),
     ),
     (
         "Egypt and Greece signed the Programme of Defence Cooperation for 2024-2028 in Athens.",

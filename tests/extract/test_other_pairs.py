@@ -113,3 +113,28 @@ def test_a_co_developed_programme_is_one_coproduction_not_also_an_agreement() ->
         ("coproduction", "agreed", "Global Combat Air Programme", ("GB", "IT", "JP"), "2022-12")
     ]
     assert "next-generation fighter jet" in events[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "subject"),
+    [
+        (
+            "China imposed sanctions on Lockheed Martin and Raytheon on 3 July 2024 over arms "
+            "sales to Taiwan.",
+            "US",  # a measure against a company targets the company's home state
+            "sanctions on Lockheed Martin and Raytheon",
+        ),
+        (
+            "The United States imposed sanctions on Turkey's Presidency of Defense Industries "
+            "(SSB) in December 2020.",
+            "TR",
+            "sanctions on Turkey's Presidency of Defense Industries",  # no date, no half bracket
+        ),
+    ],
+)
+def test_a_measure_on_a_company_or_agency_targets_its_state(
+    text: str, target: str, subject: str
+) -> None:
+    measures = [e for e in extract(text, published="2025-01-10") if e.type == "trade_measure"]
+    assert [(m.to, m.subject) for m in measures] == [(target, subject)]
+    assert measures[0].date is not None

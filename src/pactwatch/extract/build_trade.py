@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
+from pactwatch.extract.dates_patterns import MONTH_NAMES
 from pactwatch.extract.drafts import Draft, clean_subject
+from pactwatch.extract.lexicon import ENTRY
 
 _MEASURE = re.compile(
     r"(?P<np>(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)\s+)?(?:tariffs?|sanctions|embargo"
@@ -14,6 +16,7 @@ _MEASURE = re.compile(
     r"|export controls?|\b(?:(?!(?:the|an?|its|their|removed|lifted|imposed|eased|ended|announced"
     r"|slapped|placed|scrapped)\b)[\w-]+\s+){0,2}ban)(?:\s+on\s+[^,.;]{3,70}?)?)"
     r"(?=\s*(?:,|;|\.|$|\bhas\b|\bhave\b|\bduring\b|\bin\s+\d|\bwhich\b|\bthat\b|\bafter\b"
+    rf"|\b(?:in|on)\s+(?:early\s+|late\s+|mid-)?(?:{MONTH_NAMES})\b|\bon\s+\d"
     r"|\bover\b|\bfor\b|\bbecause\b|\bunder\b|\bin response\b|\bas\b"
     r"|\b(?:last|this|next|earlier)\s+(?:week|month|year)\b|\bon\s+(?:Monday|Tuesday|Wednesday"
     r"|Thursday|Friday|Saturday|Sunday)\b))"
@@ -30,7 +33,8 @@ def build_trade_measures(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     """Return tariffs, sanctions, bans and embargoes a sentence says were imposed or lifted.
 
     The target is the state named inside the measure ("on Indian goods",
-    "on Turkey's procurement body"); the imposer is the last state before it.
+    "on Turkey's procurement body"), else the home state of a company named
+    there ("on Lockheed Martin"); the imposer is the last state before it.
     """
     if not _TRIGGER.search(info.lower):
         return []
@@ -43,7 +47,18 @@ def build_trade_measures(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if _LIST.search(match.group("np")) and len(imposers) >= 2:
             # "Washington added five Chinese firms to its Entity List"
             targets, imposers = imposers[1:], imposers[:1]
-        draft.to = targets[0].code if targets else None
+        draft.to = targets[0].code if targets else _company_state(info, start, end)
         draft.from_ = imposers[-1].code if imposers else None
         drafts.append(draft)
     return drafts
+
+
+def _company_state(info: SentenceInfo, start: int, end: int) -> str | None:
+    """Return the home state of the first listed company named within ``start:end``."""
+    for mention in info.mentions:
+        if mention.label != ENTRY or getattr(mention.value, "kind", "") != "company":
+            continue
+        states = getattr(mention.value, "states", ())
+        if start <= mention.start < end and states:
+            return str(states[0])
+    return None

@@ -48,4 +48,7 @@ def clean_subject(text: str) -> str:
         if lowered.startswith(article):
             text = text[len(article) :]
             break
-    return text.strip(_EDGE_PUNCT)
+    text = text.strip(_EDGE_PUNCT)
+    if text.count("(") > text.count(")"):
+        text = text.rsplit("(", 1)[0].rstrip(_EDGE_PUNCT + " ")  # "agency (SSB" -> "agency"
+    return text

@@ -30,6 +30,7 @@ FILE_KINDS: Final[dict[str, str]] = {
     "exercises": "exercise",
     "institutions": "institution",
     "organisations": "organisation",
+    "companies": "company",
 }
 """File stem -> the kind its rows have when they carry no ``kind`` key."""
 
@@ -40,6 +41,7 @@ ENTRY_KINDS: Final[tuple[str, ...]] = (
     "exercise",
     "institution",
     "organisation",
+    "company",
 )
 KINDS: Final[frozenset[str]] = frozenset(
     {"country", "platform_kind", "ship_prefix", "title", "person", *ENTRY_KINDS}
