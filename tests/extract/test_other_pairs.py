@@ -138,3 +138,54 @@ def test_a_measure_on_a_company_or_agency_targets_its_state(
     measures = [e for e in extract(text, published="2025-01-10") if e.type == "trade_measure"]
     assert [(m.to, m.subject) for m in measures] == [(target, subject)]
     assert measures[0].date is not None
+
+
+def test_a_counterpart_named_after_the_word_is_an_official_of_that_state() -> None:
+    text = (
+        "Chinese Defence Minister Dong Jun held talks with his Cambodian counterpart Tea Seiha "
+        "in Beijing on Tuesday."
+    )
+    events = extract(text, published="2025-10-08")
+    assert [(e.type, e.parties, e.date, e.place) for e in events if e.type == "meeting"] == [
+        ("meeting", ("CN", "KH"), "2025-10-07", "Beijing")
+    ]
+    visits = [(e.subject, e.from_, e.to) for e in events if e.type == "visit"]
+    assert visits == [("Tea Seiha", "KH", "CN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Israel and Morocco signed a defence cooperation memorandum of understanding in "
+            "Rabat in November 2021.",
+            "defence cooperation memorandum of understanding",
+        ),
+        (
+            "India and France signed a defence cooperation agreement in Paris in November 2021.",
+            "defence cooperation agreement",
+        ),
+        ("The two ministers signed the defence cooperation agreement in Paris.", None),
+        ("The United States and Israel signed an agreement in 2019 for two batteries.", None),
+        (
+            "The deal would take the form of an inter-governmental agreement, officials said.",
+            None,
+        ),
+    ],
+)
+def test_a_newly_signed_generic_agreement_counts_a_mentioned_one_does_not(
+    text: str, subject: str | None
+) -> None:
+    agreements = [e.subject for e in extract(text, published="2025-01-10") if e.type == "agreement"]
+    assert agreements == ([subject] if subject else [])
+
+
+def test_an_exercise_of_three_states_lists_them_all_and_keeps_its_edition() -> None:
+    text = (
+        "South Africa, Russia and China began a 10-day naval exercise, Mosi II, off Durban on "
+        "February 17, 2023."
+    )
+    exercises = [e for e in extract(text, published="2023-02-18") if e.type == "exercise"]
+    assert [(e.subject, e.parties, e.place) for e in exercises] == [
+        ("Mosi II", ("CN", "RU", "ZA"), "Durban")
+    ]

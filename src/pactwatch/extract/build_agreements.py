@@ -6,7 +6,7 @@ import re
 from typing import Any, Final
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
-from pactwatch.extract.described import described_agreements
+from pactwatch.extract.described import Described, described_agreements
 from pactwatch.extract.drafts import Draft, clean_subject
 from pactwatch.extract.lexicon import ENTRY
 from pactwatch.extract.names import (
@@ -44,6 +44,7 @@ _GRANT_VERB = re.compile(
     r"\b(?:granted|grants|gave|gives|conferred|awarded|designat(?:ed|es|ing)|plac(?:e|ed|ing)"
     r"|mov(?:e|ed|ing)|elevat(?:e|ed|ing)|upgrad(?:e|ed|ing))\b"
 )
+_SIGNED = re.compile(r"\b(?:signed|inked|sealed|concluded|clinched|struck)\b")
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _PURCHASE = re.compile(r"\b(?:procure|purchas|suppl|sale|sell|acqui|deliver|buy|order)\w*")
 _INSTITUTION_TRIGGER = re.compile(
@@ -121,8 +122,10 @@ def build_agreements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
             draft.aliases.append(inner[0])
         drafts.append(draft)
     for found in described_agreements(info):
-        if _overlaps(drafts, found.start, found.end) or not _is_specific(found.subject):
+        if _overlaps(drafts, found.start, found.end):
             continue
+        if not (_is_specific(found.subject) or _newly_signed(info, found)):
+            continue  # "the agreement" is one told before; "signed a defence pact" is new
         if any(
             m.label == ENTRY
             and getattr(m.value, "kind", "") == "platform"
@@ -136,6 +139,13 @@ def build_agreements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         draft.confidence = 0.5
         drafts.append(draft)
     return drafts
+
+
+def _newly_signed(info: SentenceInfo, found: Described) -> bool:
+    """Whether a generic description is a new agreement: "signed a defence cooperation pact"
+    (a signing verb just before "a"/"an" and a word besides the head noun)."""
+    before = info.lower[max(0, info.local(found.start) - 20) : info.local(found.start)]
+    return found.indefinite and _head_at(found.subject) > 0 and _SIGNED.search(before) is not None
 
 
 def build_institutions(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:

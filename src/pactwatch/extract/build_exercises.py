@@ -47,7 +47,10 @@ _EXERCISE_HAPPENS = re.compile(
     r"|began|begin|commenced|staged|launched|organi[sz]e|participat\w+|joined"
     r"|for (?:a|the) (?:joint|combined|bilateral))\b"
 )
-_EDITION_YEAR = re.compile(r"[\s-]?(?:19|20)\d\d\b")
+_EDITION_YEAR = re.compile(r"[\s-]?(?:19|20)\d\d\b|[\s-](?:I{1,3}|IV|VI{0,3}|IX|X{1,3})\b|-\d\d?\b")
+"""An edition after a listed name: "Malabar 2024", "Mosi II", "Aman-25"."""
+_DURATION = re.compile(r"(?:\d+|[a-z]+)-(?:day|week|month)", re.IGNORECASE)
+""""a 10-day naval exercise": how long, not a name."""
 _PORT_CALL = re.compile(
     r"\b(?:port call|port visit|docked|berthed|anchored|arrived|called at|made a (?:\w+ )?call"
     r"|landed|visit(?:ed)?|sailed into|pulled into|will visit|scheduled to visit)\b"
@@ -96,6 +99,8 @@ def _overlaps(drafts: list[Draft], start: int, end: int) -> bool:
 
 
 def _specific_exercise(name: str, info: SentenceInfo, start: int, end: int) -> bool:
+    if _DURATION.fullmatch(name.strip()):
+        return False
     words = name.lower().split()
     titled = len(words) >= 3 and all(w[:1].isupper() for w in name.split())
     if all(w in _GENERIC_EXERCISE_NAMES for w in words) and not titled:

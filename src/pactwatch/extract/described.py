@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from pactwatch.extract.context import SentenceInfo
@@ -64,6 +64,7 @@ _CIVIL = re.compile(
 _NAMED_STATE: Final = frozenset({"COUNTRY", "METONYM"})
 _IN_FORCE_INTRO: Final = frozenset({"part of", "under", "execution of"})
 _HAS_INTRO: Final = frozenset({"has", "have", "had"})
+_ARTICLE = re.compile(r"\ban?\s+$")
 _WITH_STATES = re.compile(r"^(?P<head>.+?\bwith)\s+")
 
 
@@ -75,6 +76,8 @@ class Described:
     end: int
     subject: str
     status: str | None
+    indefinite: bool = False
+    """Introduced by "a"/"an": a new agreement, not one told before ("the agreement")."""
 
 
 def described_agreements(info: SentenceInfo) -> Iterator[Described]:
@@ -96,7 +99,9 @@ def described_agreements(info: SentenceInfo) -> Iterator[Described]:
             continue
         start = info.start + match.start("np")
         end = info.start + match.end("np")
-        yield from _per_state(info, match.group("np"), start, end, status)
+        indefinite = _ARTICLE.search(info.lower[match.start() : match.start("np")]) is not None
+        for found in _per_state(info, match.group("np"), start, end, status):
+            yield replace(found, indefinite=indefinite)
 
 
 def _near_event_word(info: SentenceInfo, match: re.Match[str]) -> bool:

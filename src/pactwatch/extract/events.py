@@ -375,6 +375,8 @@ def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:
         parties = {code for code in (draft.from_, draft.to) if code}
     else:
         parties = set(_explicit_parties(draft, doc))
+        if len(parties) < 2:
+            parties.update(_listed_together(info))
     for code in _fill_order(info, doc):
         if len(parties) >= 2:
             break
@@ -390,6 +392,27 @@ _THE_TWO = re.compile(
 
 _AT_PLACE = re.compile(r"\b(?:in|near|off|at|on|around|across|over|from)\s+(?:the\s+)?$")
 """A state named as where something happens ("in Kuala Lumpur", "near Taiwan"), not who acts."""
+
+
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
+"""What joins the states of a list ("South Africa, Russia and China")."""
+
+
+def _listed_together(info: SentenceInfo) -> list[str]:
+    """Return the states of the longest list of three or more the sentence names as actors
+    ("South Africa, Russia and China began a naval exercise"), or nothing."""
+    best: list[str] = []
+    run: list[StateMention] = []
+    for state in info.states:
+        if run and not _JOINED.fullmatch(
+            info.text[info.local(run[-1].end) : info.local(state.start)]
+        ):
+            run = []
+        run.append(state)
+        codes = list(dict.fromkeys(s.code for s in run))
+        if len(codes) > len(best) and not _placed(info, run[0]):
+            best = codes
+    return best if len(best) >= 3 else []
 
 
 def _placed(info: SentenceInfo, state: StateMention) -> bool:
