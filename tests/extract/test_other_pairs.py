@@ -189,3 +189,29 @@ def test_an_exercise_of_three_states_lists_them_all_and_keeps_its_edition() -> N
     assert [(e.subject, e.parties, e.place) for e in exercises] == [
         ("Mosi II", ("CN", "RU", "ZA"), "Durban")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (
+            "The Japanese destroyer JS Izumo called at Cam Ranh International Port on June 12, "
+            "2019 for a four-day visit.",
+            ("port_call", "JS Izumo", "VN", "2019-06-12"),  # the city under the facility words
+        ),
+        (
+            "In 1987, Pakistan received 40 F-16 fighters from the United States under a 1981 "
+            "aid package.",
+            ("procurement", "F-16", "PK", "1987"),  # 1981 is the package's year
+        ),
+        (
+            "The United States signed a 2015 contract for the sale of 22 Apache helicopters to "
+            "India.",
+            ("procurement", "Apache", "IN", "2015"),  # a year before an event noun is its date
+        ),
+    ],
+)
+def test_where_and_when_read_past_modifiers(text: str, expect: tuple[str, str, str, str]) -> None:
+    event_type, word, to, date = expect
+    found = [e for e in extract(text, published="2025-10-08") if word in e.subject]
+    assert [(e.type, e.to, e.date) for e in found][:1] == [(event_type, to, date)]

@@ -213,6 +213,8 @@ def find_date(
             continue  # how long, not when; or part of the name ("Program ... 2021-2031")
         if end <= mention.start and mention.end <= scope_end:
             return mention.edtf
+        if _modifies_another(info, mention, start):
+            continue  # "under a 1981 aid package": the package's year, not this event's
         gap = info.text[info.local(end) : info.local(mention.start)]
         adjacent = end <= mention.start and _ADJACENT_DATE.fullmatch(gap) is not None
         if adjacent and _years_span(mention) and gap.strip() in ("from", "for", ""):
@@ -237,6 +239,34 @@ def find_date(
     if following is not None:
         return following.edtf
     return best[1].edtf if best is not None else None
+
+
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)")
+_EVENT_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:contracts?|deals?|orders?|agreements?|pacts?|treat(?:y|ies)|accords?"
+    r"|memorand\w+|mous?|visits?|trips?|tours?|summits?|meetings?|talks|dialogues?|exercises?"
+    r"|drills|bans?|embargo(?:es)?|sanctions|sales?|purchases?|deliver(?:y|ies)|decisions?"
+    r"|announcements?|statements?|declarations?|frameworks?|program(?:me)?s?|rounds?|editions?"
+    r"|signing|approvals?)\b",
+    re.IGNORECASE,
+)
+"""A noun after a year that makes the year an event's: "a 2015 contract", "a 2016 visit"."""
+
+
+def _modifies_another(info: SentenceInfo, mention: DateMention, start: int) -> bool:
+    """Whether a year stands as an adjective of another noun ("a 1981 aid package"), not
+    before this subject itself ("the 2014 Enhanced Defense Cooperation Agreement")."""
+    lo, hi = info.local(mention.start), info.local(mention.end)
+    if not re.fullmatch(r"\d{4}", info.text[lo:hi]) or mention.end == start:
+        return False
+    if info.text[hi : info.local(start)].strip() == "" and mention.end <= start:
+        return False
+    return (
+        _ATTRIBUTIVE_BEFORE.search(info.text[max(0, lo - 8) : lo]) is not None
+        and _WORD_AFTER.match(info.text, hi) is not None
+        and _EVENT_NOUN.match(info.text, hi) is None
+    )
 
 
 def _years_span(mention: DateMention) -> bool:

@@ -56,6 +56,13 @@ def place_state(place: str, *, prefer: Iterable[str] = ()) -> str | None:
     return None
 
 
+_FACILITY_WORDS = frozenset(
+    """Port Bay Harbour Harbor International Naval Base Air Airbase Airport Station Dockyard
+    Shipyard Anchorage Terminal Island Islands Cantonment Camp Garrison""".split()
+)
+"""Words after a city that name a facility in it ("Cam Ranh International Port")."""
+
+
 def _parts(place: str) -> list[str]:
     parts = [place.strip()]
     for piece in place.replace(" of ", ",").split(","):
@@ -64,6 +71,12 @@ def _parts(place: str) -> list[str]:
             piece = piece.split(" ", 1)[1]
         if piece and piece not in parts:
             parts.append(piece)
+        words = piece.split()
+        while len(words) > 1 and words[-1] in _FACILITY_WORDS:
+            words.pop()
+        city = " ".join(words)
+        if city and city not in parts:
+            parts.append(city)
     return parts
 
 
