@@ -85,6 +85,10 @@ def test_the_two_allies_are_the_document_pair_even_near_a_third_state() -> None:
             "Japan will provide the Philippine Navy with five Abukuma-class destroyer escorts.",
             ("procurement", "agreed", "Abukuma", "JP", "PH", 5),
         ),
+        (
+            "Pakistan bought 30 T129 ATAK helicopters from Turkey in 2018.",
+            ("procurement", "ordered", "T129", "TR", "PK", 30),  # a purchase made is an order
+        ),
     ],
 )
 def test_transfers_told_in_other_words(

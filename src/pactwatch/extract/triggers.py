@@ -142,7 +142,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         ),
         (
             "ordered",
-            r"ordered|won (?:a |an )?(?:\S+ ){0,3}contract|order (?:for|of)"
+            r"ordered|bought|purchased|won (?:a |an )?(?:\S+ ){0,3}contract|order (?:for|of)"
             r"|(?:inked|sealed|concluded|clinched|struck|finali[sz]ed) (?:a |an |the )?(?:\S+ )?"
             r"(?:contracts?|deals?|orders?)"
             r"|contract(?:s|ed)? (?:for|with|from)|signed (?:a "
