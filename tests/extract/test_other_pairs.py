@@ -219,3 +219,12 @@ def test_where_and_when_read_past_modifiers(text: str, expect: tuple[str, str, s
     event_type, word, to, date = expect
     found = [e for e in extract(text, published="2025-10-08") if word in e.subject]
     assert [(e.type, e.to, e.date) for e in found][:1] == [(event_type, to, date)]
+
+
+def test_a_participle_after_the_subject_reports_it_done_whatever_came_before() -> None:
+    text = (
+        "Australia and India would establish a new Air-to-Air Refuelling Arrangement, signed in "
+        "November 2024."
+    )
+    agreements = [e for e in extract(text, published="2024-11-20") if e.type == "agreement"]
+    assert [(e.status, e.date, e.hedged) for e in agreements] == [("signed", "2024-11", False)]

@@ -121,6 +121,8 @@ _NOT_PLACE_WORDS = re.compile(
 )
 
 
+_APPOSED_PARTICIPLE: Final = re.compile(r"\s*,\s*(?:which was\s+|that was\s+)?")
+"""What stands between a subject and a participle that reports it done ("X, signed in 2024")."""
 _NOT_YET_CUE: Final = re.compile(r"\b(?:yet to|not yet|still to)\b")
 _NAMED_BY_TRIGGER: Final = frozenset({"meeting", "visit", "exercise", "port_call", "institution"})
 """Types whose subject may hold the trigger word itself ("one-on-one meeting")."""
@@ -178,6 +180,8 @@ def find_status(
         return Status(None, None, False, _negated(info.lower, lo))
     _, status, t_start, t_end = best
     window = info.lower[max(0, min(t_start, lo) - 45) : t_start]
+    if t_start >= hi and _APPOSED_PARTICIPLE.fullmatch(info.lower[hi:t_start]):
+        window = ""  # "would set up a new X, signed in November": the participle is done
     negated = NEGATION_CUES.search(window) is not None
     future = FUTURE_CUES.search(window) is not None or window.endswith("to be ")
     hedged = HEDGE_CUES.search(window) is not None
