@@ -228,3 +228,20 @@ def test_a_participle_after_the_subject_reports_it_done_whatever_came_before() -
     )
     agreements = [e for e in extract(text, published="2024-11-20") if e.type == "agreement"]
     assert [(e.status, e.date, e.hedged) for e in agreements] == [("signed", "2024-11", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Indian Navy P-8I aircraft landed at Darwin in October 2024.",
+        "Leaders welcomed the first deployment of Indian Navy P-8I aircraft to Darwin in "
+        "October 2024.",
+    ],
+)
+def test_a_patrol_aircraft_at_a_partner_base_is_a_port_call(text: str) -> None:
+    calls = [e for e in extract(text, published="2024-11-20") if e.type == "port_call"]
+    assert [(e.from_, e.to, e.place, e.date) for e in calls] == [("IN", "AU", "Darwin", "2024-10")]
+
+
+def test_troops_deployed_abroad_are_no_port_call() -> None:
+    assert extract("The US deployed 2,000 troops to Poland in 2022.", published="2023-01-01") == []

@@ -53,11 +53,13 @@ _DURATION = re.compile(r"(?:\d+|[a-z]+)-(?:day|week|month)", re.IGNORECASE)
 """"a 10-day naval exercise": how long, not a name."""
 _PORT_CALL = re.compile(
     r"\b(?:port call|port visit|docked|berthed|anchored|arrived|called at|made a (?:\w+ )?call"
-    r"|landed|visit(?:ed)?|sailed into|pulled into|will visit|scheduled to visit)\b"
+    r"|landed|visit(?:ed)?|sailed into|pulled into|will visit|scheduled to visit"
+    r"|deploy(?:ed|ment) (?:\S+ ){0,6}?to)\b"
 )
 _SHIP_KINDS: Final = frozenset(
     """frigate destroyer corvette submarine aircraft_carrier warship patrol_vessel cruiser
-    transport_aircraft amphibious_ship auxiliary_ship mine_countermeasures""".split()
+    transport_aircraft amphibious_ship auxiliary_ship mine_countermeasures tanker
+    maritime_patrol_aircraft airborne_early_warning""".split()
 )
 _KIND_THEN_NAME = re.compile(
     r"\s+(?P<name>(?:[A-Z][\w’'-]+)(?:\s+(?:de\s+|of\s+)?[A-Z][\w’'-]+){0,3})"

@@ -52,7 +52,8 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "port_call": (
         *_forms("dock", "berth", "anchor", "arrive", "land", "sail", "call", "visit"),
-        "port call", "port calls", "port visit", "pulled into", "called at",
+        "port call", "port calls", "port visit", "pulled into", "called at", "deployed",
+        "deployment",
     ),
     "procurement": (
         *_forms("buy", "purchase", "procure", "acquire", "order", "contract", "deal", "provide"),

@@ -104,7 +104,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         (
             "held",
             r"port call|docked|arrived|berthed|anchored|called at|landed"
-            r"|made a (?:\w+ )?(?:call|visit)"
+            r"|made a (?:\w+ )?(?:call|visit)|deploy(?:ed|ment) (?:\S+ ){0,6}?to"
             r"|visit(?:ed|ing)?",
         ),
     ),
