@@ -245,3 +245,33 @@ def test_a_patrol_aircraft_at_a_partner_base_is_a_port_call(text: str) -> None:
 
 def test_troops_deployed_abroad_are_no_port_call() -> None:
     assert extract("The US deployed 2,000 troops to Poland in 2022.", published="2023-01-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (
+            "Kazakhstan and France signed an agreement in Astana on 1 November 2023, under which "
+            "Kazakhstan will license-produce Airbus helicopters.",
+            ("coproduction", "Airbus helicopters", "FR", "KZ"),
+        ),
+        (
+            "India ordered 12 Boeing helicopters in 2020.",
+            ("procurement", "Boeing helicopters", "US", "IN"),  # the maker's home state supplies
+        ),
+        (
+            "Riyadh is in talks with Beijing over the purchase of Wing Loong drones.",
+            ("procurement", "Wing Loong drones", "CN", "SA"),
+        ),
+        (
+            "The Netherlands will not deliver F-35 parts to Israel.",
+            ("procurement", "F-35", "NL", "IL"),  # the state that withholds is the supplier
+        ),
+    ],
+)
+def test_makers_and_withholders_give_the_direction(
+    text: str, expect: tuple[str, str, str, str]
+) -> None:
+    event_type, subject, source, target = expect
+    found = [e for e in extract(text, published="2025-10-08") if e.type == event_type]
+    assert [(e.subject, e.from_, e.to) for e in found][:1] == [(subject, source, target)]

@@ -7,6 +7,7 @@ from typing import Final
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
 from pactwatch.extract.directions import (
+    company_state,
     platform_states,
     seller_before,
     state_after_from,
@@ -25,7 +26,8 @@ _PROCUREMENT_CUE = re.compile(
 )
 _COPRODUCTION_CUE = re.compile(
     r"\b(?:co-?produc\w+|co-?develop\w*|joint(?:ly)? (?:produc\w+|develop\w*|manufactur\w+|build)"
-    r"|licen[cs]ed? (?:production|manufactur\w+)|technology transfer|transfer of technology"
+    r"|licen[cs]ed? (?:production|manufactur\w+)|licen[cs]e[- ](?:produc|build|manufactur)\w*"
+    r"|technology transfer|transfer of technology"
     r"|joint venture|(?:manufactur|mak|build|produc|assembl)\w* (?:\S+ ){0,5}in (?:India|[A-Z]\w+)"
     r"|(?:make|build|produce|manufacture)\w* (?:\S+ ){0,5}together|locally manufactur\w+"
     r"|build (?:\S+ ){0,3}locally|make in \w+|under licen[cs]e|local production"
@@ -236,7 +238,10 @@ def _kind_drafts(
         kind = "coproduction" if coproduction else "procurement"
         draft = Draft(kind, clean_subject(phrase.text), phrase.start, phrase.end, info)
         draft.from_ = (
-            phrase.state or state_after_from(info, phrase.end) or seller_before(info, phrase.start)
+            phrase.state
+            or state_after_from(info, phrase.end)
+            or seller_before(info, phrase.start)
+            or company_state(info, phrase.start, phrase.end)
         )
         if coproduction and draft.from_ is None and len(set(info.codes())) >= 2:
             draft.joint = tuple(sorted(set(info.codes())))  # co-development by the states named

@@ -6,8 +6,8 @@ import re
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
 from pactwatch.extract.dates_patterns import MONTH_NAMES
+from pactwatch.extract.directions import company_state
 from pactwatch.extract.drafts import Draft, clean_subject
-from pactwatch.extract.lexicon import ENTRY
 
 _MEASURE = re.compile(
     r"(?P<np>(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)\s+)?(?:tariffs?|sanctions|embargo"
@@ -47,18 +47,7 @@ def build_trade_measures(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if _LIST.search(match.group("np")) and len(imposers) >= 2:
             # "Washington added five Chinese firms to its Entity List"
             targets, imposers = imposers[1:], imposers[:1]
-        draft.to = targets[0].code if targets else _company_state(info, start, end)
+        draft.to = targets[0].code if targets else company_state(info, start, end)
         draft.from_ = imposers[-1].code if imposers else None
         drafts.append(draft)
     return drafts
-
-
-def _company_state(info: SentenceInfo, start: int, end: int) -> str | None:
-    """Return the home state of the first listed company named within ``start:end``."""
-    for mention in info.mentions:
-        if mention.label != ENTRY or getattr(mention.value, "kind", "") != "company":
-            continue
-        states = getattr(mention.value, "states", ())
-        if start <= mention.start < end and states:
-            return str(states[0])
-    return None

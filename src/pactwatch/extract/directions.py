@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from pactwatch.extract.context import DocumentInfo, SentenceInfo
-from pactwatch.extract.lexicon import Mention
+from pactwatch.extract.lexicon import ENTRY, Mention
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _TO = re.compile(r"\b(?:to|for|by)\s+(?:the\s+)?$")
@@ -28,7 +28,7 @@ _BUYER_AFTER = re.compile(
 
 _SELLER_AFTER = re.compile(
     r"(?:\s+(?:in\s+\w+\s+|last\s+\w+\s+)?of\s+"
-    r"|\s+(?:has\s+|had\s+|have\s+|is\s+|are\s+|was\s+|also\s+|will\s+|would\s+){0,2})"
+    r"|\s+(?:has\s+|had\s+|have\s+|is\s+|are\s+|was\s+|also\s+|will\s+|would\s+|not\s+|never\s+){0,3})"
     r"(?:delivering|supplying|sending|selling|transferring|delivered|supplied|sold|shipped"
     r"|sent|transferred|provid(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|gift(?:s|ed)?"
     r"|supply|sell|deliver|transfer)\b"
@@ -72,7 +72,21 @@ def supplier(
             return state.code
     makers = platform_states(mention)
     in_dyad = [code for code in makers if code in doc.dyad]
-    return (in_dyad or list(makers))[0] if makers else None
+    if makers:
+        return (in_dyad or list(makers))[0]
+    return company_state(info, mention.start, mention.end)
+
+
+def company_state(info: SentenceInfo, start: int, end: int) -> str | None:
+    """Return the home state of the first listed company named within ``start:end``
+    ("Boeing helicopters", "sanctions on Lockheed Martin"), or None."""
+    for mention in info.mentions:
+        if mention.label != ENTRY or getattr(mention.value, "kind", "") != "company":
+            continue
+        states = getattr(mention.value, "states", ())
+        if start <= mention.start < end and states:
+            return str(states[0])
+    return None
 
 
 def seller_before(info: SentenceInfo, start: int) -> str | None:

@@ -31,7 +31,8 @@ _STOP: Final = frozenset(
 )
 _VERB = re.compile(
     r"^(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|order\w*|deliver\w*|sell\w*|sold"
-    r"|suppl\w+|receiv\w+|transferr?\w*|import\w*|export\w*|operat\w+|induct\w+)$"
+    r"|suppl\w+|receiv\w+|transferr?\w*|import\w*|export\w*|operat\w+|induct\w+"
+    r"|licen[cs]e-\w+|co-?(?:produc|develop|build|manufactur)\w*)$"
 )
 _SUPPLY_VERB = re.compile(
     r"\b(?:provid\w*|suppl(?:y|ies|ied|ying)|deliver\w*|sell\w*|sold|transferr?\w*|export\w*"
@@ -125,7 +126,12 @@ def last_word(text: str) -> tuple[str, int] | None:
 
 
 def _names_platform(info: SentenceInfo, phrase: KindPhrase) -> bool:
-    return any(m.label == ENTRY and phrase.start <= m.start < phrase.end for m in info.mentions)
+    return any(
+        m.label == ENTRY
+        and getattr(m.value, "kind", "") != "company"  # "Airbus helicopters": a maker, no name
+        and phrase.start <= m.start < phrase.end
+        for m in info.mentions
+    )
 
 
 def _state_at(info: SentenceInfo, start: int) -> str | None:

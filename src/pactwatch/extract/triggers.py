@@ -112,7 +112,8 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         "procurement",
         (
             "negotiating",
-            r"negotiat(?:ed|ing|ions?)|talks (?:on|for|to)|awaiting (?:final )?approval"
+            r"negotiat(?:ed|ing|ions?)|talks (?:on|for|to|over|about)|in talks"
+            r"|awaiting (?:final )?approval"
             r"|close to (?:finali[sz]|sign)\w*|being prepared|in the works"
             r"|(?:expected|set|poised|likely|due|hop(?:es|ing)|aim(?:s|ing)) to (?:finali[sz]e"
             r"|conclude|seal|clinch|ink|sign)",
