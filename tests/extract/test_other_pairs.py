@@ -275,3 +275,33 @@ def test_makers_and_withholders_give_the_direction(
     event_type, subject, source, target = expect
     found = [e for e in extract(text, published="2025-10-08") if e.type == event_type]
     assert [(e.subject, e.from_, e.to) for e in found][:1] == [(subject, source, target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (
+            "Iran and Russia signed a 20-year comprehensive strategic partnership treaty on "
+            "January 17, 2025.",
+            ("agreement", "20-year comprehensive strategic partnership treaty", "2025-01-17"),
+        ),
+        (
+            "The Indonesian Navy commissioned two Scorpene submarines in 2024.",
+            ("procurement", "Scorpene submarines", "2024"),  # the service receives them
+        ),
+        (
+            "Malaysian and Indian air forces held Exercise Udara Shakti at Kuantan in August 2023.",
+            ("exercise", "Udara Shakti", "2023-08"),  # more than the listed "Shakti"
+        ),
+        (
+            "Vietnam and South Korea held their 10th defence policy dialogue in Seoul on 4 March.",
+            ("meeting", "10th defence policy dialogue", "2025-03-04"),
+        ),
+    ],
+)
+def test_names_and_dialogues_written_the_way_ministries_write_them(
+    text: str, expect: tuple[str, str, str]
+) -> None:
+    event_type, subject, date = expect
+    found = [e for e in extract(text, published="2025-10-08") if e.type == event_type]
+    assert [(e.subject, e.date) for e in found] == [(subject, date)]

@@ -48,9 +48,11 @@ _COPRODUCTION_OF = re.compile(
 )
 _OPERATED_BY = re.compile(
     r"\b(?:Air Force|Navy|Army|Marine Corps|Marines|Coast Guard|Air Corps|Naval Air Arm)"
-    r"(?:[’']s)?\s+(?:[\w-]+\s+){0,2}$"
+    r"(?:[’']s)?\s+(?:(?!(?:[a-z]+ed|inducts?|receives?|orders?|buys?|gets?|acquires?"
+    r"|commissions?|will|has|have)\b)[\w-]+\s+){0,2}$"
 )
-"""A service's own aircraft or ship ("three Royal Air Force Chinook helicopters"): not a sale."""
+"""A service's own aircraft or ship ("three Royal Air Force Chinook helicopters"): not a sale;
+"the Navy commissioned two submarines" is the service receiving them."""
 _HANDED_TO = re.compile(
     r"\b(?:provided|transferred|handed over|sold|supplied|delivered|given|gave|donated|leased"
     r"|gifted)\b[^.;]{0,60}\bto\b"

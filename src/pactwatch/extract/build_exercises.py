@@ -49,6 +49,9 @@ _EXERCISE_HAPPENS = re.compile(
 )
 _EDITION_YEAR = re.compile(r"[\s-]?(?:19|20)\d\d\b|[\s-](?:I{1,3}|IV|VI{0,3}|IX|X{1,3})\b|-\d\d?\b")
 """An edition after a listed name: "Malabar 2024", "Mosi II", "Aman-25"."""
+_LONGER_NAME = re.compile(r"\b[Ee]xercise\s+(?P<words>(?:[A-Z][\w-]*\s+){1,3})$")
+"""Capitalised words between "Exercise" and a listed name: "Exercise Udara Shakti" names more
+than the listed "Shakti"."""
 _DURATION = re.compile(r"(?:\d+|[a-z]+)-(?:day|week|month)", re.IGNORECASE)
 """"a 10-day naval exercise": how long, not a name."""
 _PORT_CALL = re.compile(
@@ -73,8 +76,10 @@ def build_exercises(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         if mention.label == ENTRY and getattr(mention.value, "kind", "") == "exercise":
             year = _EDITION_YEAR.match(info.text, info.local(mention.end))
             end = mention.end + (year.end() - year.start() if year else 0)
-            subject = info.text[info.local(mention.start) : info.local(end)]
-            draft = Draft("exercise", subject, mention.start, end, info)
+            longer = _LONGER_NAME.search(info.text[: info.local(mention.start)])
+            start = mention.start - (len(longer.group("words")) if longer else 0)
+            subject = info.text[info.local(start) : info.local(end)]
+            draft = Draft("exercise", subject, start, end, info)
             draft.aliases = [
                 n for n in (mention.value.name, *mention.value.aliases) if n != subject
             ]

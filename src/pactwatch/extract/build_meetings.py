@@ -57,7 +57,16 @@ _IN_PLACE = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*"
     r"(?:,\s+[A-Z]\.?[A-Z]\.?(?!\w))?)"
 )
-_MEETING_WORDS: Final = re.compile(r"\b(?:met|meet|meeting|talks|discussions|summit)\b")
+_MEETING_WORDS: Final = re.compile(r"\b(?:met|meet|meeting|talks|discussions|summit|dialogue)\b")
+_DESCRIBED_DIALOGUE = re.compile(
+    r"\b(?:held|hold|holds|attend(?:ed|s)?|during|at|co-?chair(?:ed|s)?|chaired|for)\s+"
+    r"(?:an?\s+|the\s+|their\s+)?(?P<np>(?:\d+(?:st|nd|rd|th)|first|second|third|annual"
+    r"|inaugural)?\s*(?:[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*)*\s+)?(?:defen[cs]e|security"
+    r"|strategic|military|maritime|2\+2)\s+(?:policy\s+|cooperation\s+|ministerial\s+)?"
+    r"dialogue)\b"
+)
+"""A dialogue described in lower case: "attend the 10th Vietnam-South Korea defence policy
+dialogue", "held their annual maritime dialogue"."""
 
 
 def build_meetings(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
@@ -107,6 +116,11 @@ def _bilateral_name(info: SentenceInfo, name: str, start: int, end: int) -> bool
 
 def _described_meetings(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     """Return "talks between X and Y" or "a one-on-one meeting" as a meeting draft."""
+    dialogue = _DESCRIBED_DIALOGUE.search(info.text)
+    if dialogue is not None:
+        start = info.start + dialogue.start("np")
+        subject = clean_subject(dialogue.group("np"))
+        return [Draft("meeting", subject, start, start + len(dialogue.group("np")), info)]
     people = [p for p in find_people(info, doc.lexicon.surnames) if p.state]
     match = _DESCRIPTIVE_MEETING.search(info.text)
     met = _MET.search(info.text)

@@ -43,7 +43,8 @@ _END = (
     r"|\bin\s+(?:19|20)\d\d|\bin\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\bunder\b|\bsigned\b"
     r"|\bwith\s+[A-Z]|\bas\b|\bto\s+[a-z]+\b|\bthrough\b|\bduring\b|\bfor\s+(?:the\s+)?[a-z]+ing\b"
     r"|\b(?:in|at)\s+(?:the\s+)?[A-Z]|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday|\d)|\b(?:last|this|next|earlier|later)\s+(?:week|month|year)|\bwhile\b"
+    r"|Sunday|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|\d)|\b(?:last|this|next|earlier|later)\s+(?:week|month|year)|\bwhile\b"
     r"|\b(?:meant|intended|aimed|designed|expected|set)\s+to\b))"
 )
 _DESCRIBED = re.compile(
