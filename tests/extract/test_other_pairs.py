@@ -305,3 +305,25 @@ def test_names_and_dialogues_written_the_way_ministries_write_them(
     event_type, subject, date = expect
     found = [e for e in extract(text, published="2025-10-08") if e.type == event_type]
     assert [(e.subject, e.date) for e in found] == [(subject, date)]
+
+
+@pytest.mark.parametrize(
+    ("second", "status"),
+    [
+        (
+            "The deal, worth about 16 billion euros, was signed in Dubai, French officials said.",
+            "ordered",
+        ),
+        ("The deal is expected to be signed next year.", "agreed"),
+        ("Officials said the talks went well.", "agreed"),
+    ],
+)
+def test_the_deal_signed_in_the_next_sentence_makes_the_purchase_an_order(
+    second: str, status: str
+) -> None:
+    text = (
+        "The United Arab Emirates agreed on Friday to buy 80 Rafale warplanes from France. "
+        + second
+    )
+    found = [e for e in extract(text, published="2021-12-03") if e.type == "procurement"]
+    assert [(e.subject, e.status) for e in found] == [("Rafale warplanes", status)]

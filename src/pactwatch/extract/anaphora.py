@@ -77,3 +77,27 @@ def apply_generic_signing(pending: GenericSigning | None, drafts: list[Draft]) -
             draft.status = "signed"
             return True
     return False
+
+
+_DEAL_SIGNED = re.compile(
+    r"\b(?:the|this) (?:deal|contract|order)\b(?:[^.;]{0,60}?)\b(?:was|were|has been|had been)"
+    r"\s+(?:formally\s+|officially\s+)?(?:signed|inked|sealed|concluded)\b"
+)
+"""A purchase just reported, now said to be signed ("The deal, worth $16 billion, was signed")."""
+_NOT_YET_ORDERED = frozenset({None, "agreed", "negotiating"})
+
+
+def sign_reported_deal(info: SentenceInfo, drafts: list[Draft], earlier: list[Draft]) -> None:
+    """Make the last purchase reported before ``info`` ordered when this sentence, which names
+    no platform of its own, says "the deal was signed"."""
+    if any(d.type in ("procurement", "agreement") for d in drafts):
+        return
+    if _DEAL_SIGNED.search(info.lower) is None:
+        return
+    for draft in reversed(earlier):
+        if info.index - draft.info.index > _REACH:
+            return
+        if draft.type == "procurement":
+            if draft.status in _NOT_YET_ORDERED and not draft.hedged and not draft.negated:
+                draft.status = "ordered"
+            return

@@ -12,7 +12,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pactwatch.extract.anaphora import GenericSigning, apply_generic_signing, find_generic_signing
+from pactwatch.extract.anaphora import (
+    GenericSigning,
+    apply_generic_signing,
+    find_generic_signing,
+    sign_reported_deal,
+)
 from pactwatch.extract.attributes import (
     find_date,
     find_place,
@@ -117,6 +122,7 @@ def build_events(doc: DocumentInfo) -> list[Event]:
             rivals = [(d.start, d.end) for d in sentence_drafts if d.type == draft.type]
             _settle(draft, doc, rivals)
         sentence_drafts = fold_programme_twins(sentence_drafts)
+        sign_reported_deal(info, sentence_drafts, drafts)
         if apply_generic_signing(pending, sentence_drafts):
             pending = None
         pending = find_generic_signing(info, sentence_drafts) or pending
