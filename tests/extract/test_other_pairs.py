@@ -327,3 +327,24 @@ def test_the_deal_signed_in_the_next_sentence_makes_the_purchase_an_order(
     )
     found = [e for e in extract(text, published="2021-12-03") if e.type == "procurement"]
     assert [(e.subject, e.status) for e in found] == [("Rafale warplanes", status)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "date"),
+    [
+        (
+            "The Malabar exercise will be hosted by Australia off Sydney in November.",
+            "planned",
+            "2025-11",
+        ),
+        ("Australia will host the Malabar exercise off Sydney in November.", "planned", "2025-11"),
+        ("Australia hosted the Malabar exercise off Sydney in November 2023.", "held", "2023-11"),
+    ],
+)
+def test_a_listed_exercise_with_one_named_state_takes_its_usual_participants(
+    text: str, status: str, date: str
+) -> None:
+    found = [e for e in extract(text, published="2025-10-08") if e.type == "exercise"]
+    assert [(e.subject, e.status, e.parties, e.date, e.place) for e in found] == [
+        ("Malabar", status, ("AU", "IN", "JP", "US"), date, "Sydney")
+    ]

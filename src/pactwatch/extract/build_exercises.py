@@ -83,6 +83,7 @@ def build_exercises(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
             draft.aliases = [
                 n for n in (mention.value.name, *mention.value.aliases) if n != subject
             ]
+            draft.usual = tuple(getattr(mention.value, "states", ()) or ())
             drafts.append(draft)
     for local_start, local_end in exercise_names(info.text):
         start, end = info.start + local_start, info.start + local_end

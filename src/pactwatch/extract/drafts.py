@@ -38,6 +38,8 @@ class Draft:
     """False when nothing in the text gave the direction (a deal naming no platform)."""
     joint: tuple[str, ...] = ()
     """For co-development by several states together: all of them, and no direction."""
+    usual: tuple[str, ...] = ()
+    """A listed exercise's usual participants: parties when the text names fewer than two."""
 
 
 def clean_subject(text: str) -> str:

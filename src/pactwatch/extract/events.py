@@ -387,6 +387,8 @@ def _settle_parties(draft: Draft, doc: DocumentInfo) -> None:
         if len(parties) >= 2:
             break
         parties.add(code)
+    if len(parties) < 2 and draft.usual:
+        parties.update(draft.usual)  # "the Malabar exercise will be hosted by Australia"
     draft.parties = sorted(parties)
 
 

@@ -89,13 +89,14 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         ("held", r"planned and (?:organi[sz]ed|conducted|held|staged)"),
         (
             "planned",
-            r"will (?:\w+ly )?(?:hold|conduct|take part|participate|organi[sz]e|stage|launch)"
-            r"|scheduled|plann?ed",
+            r"will (?:\w+ly )?(?:hold|conduct|take part|participate|organi[sz]e|stage|launch|host)"
+            r"|will be (?:held|hosted|conducted|staged)|scheduled|plann?ed",
         ),
         (
             "held",
             r"held|conduct(?:ed|ing)|carried out|took part|taking place|engaged|began|commenced"
-            r"|participat(?:ed|ing)|concluded|ended|staged|launched|kicked off|under way|underway",
+            r"|participat(?:ed|ing)|concluded|ended|staged|launched|kicked off|under way|underway"
+            r"|host(?:ed|ing)",
         ),
     ),
     "port_call": _rows(
