@@ -90,7 +90,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         (
             "planned",
             r"will (?:\w+ly )?(?:hold|conduct|take part|participate|organi[sz]e|stage|launch|host)"
-            r"|will be (?:held|hosted|conducted|staged)|scheduled|plann?ed",
+            r"|scheduled|plann?ed",
         ),
         (
             "held",
