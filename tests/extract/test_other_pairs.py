@@ -348,3 +348,38 @@ def test_a_listed_exercise_with_one_named_state_takes_its_usual_participants(
     assert [(e.subject, e.status, e.parties, e.date, e.place) for e in found] == [
         ("Malabar", status, ("AU", "IN", "JP", "US"), date, "Sydney")
     ]
+
+
+def test_a_framework_for_listed_platforms_gives_each_its_count_and_the_shared_date() -> None:
+    text = (
+        "Poland and South Korea signed framework agreements in July 2022 for 180 K2 tanks, "
+        "212 K9 howitzers and 48 FA-50 fighter jets."
+    )
+    found = [e for e in extract(text, published="2025-10-08") if e.type == "procurement"]
+    assert [(e.subject, e.status, e.from_, e.to, e.date, e.quantity) for e in found] == [
+        ("K2 tanks", "agreed", "KR", "PL", "2022-07", 180),
+        ("K9 howitzers", "agreed", "KR", "PL", "2022-07", 212),
+        ("FA-50 fighter jets", "agreed", "KR", "PL", "2022-07", 48),
+    ]
+
+
+def test_an_exercise_the_ministry_says_would_be_held_is_planned() -> None:
+    text = (
+        "The Chinese defence ministry said the PLA Navy and the Russian Navy would hold the "
+        "Joint Sea-2025 exercise near Vladivostok in early August."
+    )
+    found = [e for e in extract(text, published="2025-07-20") if e.type == "exercise"]
+    assert [(e.subject, e.status, e.parties) for e in found] == [
+        ("Joint Sea-2025", "planned", ("CN", "RU"))
+    ]
+
+
+def test_an_official_named_and_then_described_by_office_visits_once() -> None:
+    text = (
+        "Secretary of Defense Lloyd Austin traveled to Papua New Guinea on July 27, 2023, the "
+        "first visit by a U.S. defense secretary."
+    )
+    visits = [e for e in extract(text, published="2023-07-28") if e.type == "visit"]
+    assert [(e.subject, e.from_, e.to, e.date) for e in visits] == [
+        ("Lloyd Austin", "US", "PG", "2023-07-27")
+    ]

@@ -307,12 +307,36 @@ def _taken_by_rival(
         between = info.text[info.local(min(end, r_end)) : info.local(max(start, r_start))]
         if end <= r_start <= mention.start and _COORDINATED.fullmatch(between):
             continue  # "X and a Y in August 2024": the date is shared
+        close = 0 <= r_start - mention.end <= _LIST_REACH
+        if close and r_end <= start and _listed_with(info, r_end, start, rivals):
+            continue  # "in July 2022 for 180 K2 tanks, 212 K9 howitzers": shared too
         own = DATE_AFTER.match(info.text, info.local(r_end))
         if own is not None and info.start + own.end() >= mention.end:
             return True  # "the Partnership concluded in 2009 to a new one": the rival's date
         if _distance(mention.start, mention.end, r_start, r_end) < distance:
             return True
     return False
+
+
+_LIST_REACH: Final = 30
+"""How close a date must stand before a list of subjects to date them all."""
+
+
+def _listed_with(info: SentenceInfo, end: int, start: int, rivals: list[tuple[int, int]]) -> bool:
+    """Whether ``end`` (a subject's end) and ``start`` (a later subject's start) are joined by a
+    list of subjects only ("K2 tanks, 212 K9 howitzers and 48 FA-50 jets")."""
+    starts = {r_start: r_end for r_start, r_end in rivals}
+    at = end
+    while True:
+        joint = _COORDINATED.match(info.text, info.local(at))
+        if joint is None:
+            return False
+        at = info.start + joint.end()
+        if at == start:
+            return True
+        if at not in starts or starts[at] > start:
+            return False
+        at = starts[at]
 
 
 def visit_span(lower: str, edtf: str) -> str:

@@ -19,7 +19,8 @@ from pactwatch.extract.lexicon import ENTRY, KIND, Mention
 
 _PROCUREMENT_CUE = re.compile(
     r"\b(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|acquisitions?|order\w*|contract\w*"
-    r"|deals?|provid\w*|donat\w*|gift(?:ed|s)?|shipped|shipments?"
+    r"|deals?|provid\w*|donat\w*|gift(?:ed|s)?|shipped|shipments?|agreements? for"
+    r"|framework agreements?"
     r"|deliver\w*|handed over|hand over|sales?|sell\w*|sold|supply\w*|supplied|supplies|induct\w*"
     r"|commission\w*|operates|arrived|received|transferr?\w*|import\w*|export\w*|use of"
     r"|select\w*|chose|chosen|picked|opted for|construction of)\b"

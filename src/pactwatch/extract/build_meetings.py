@@ -165,8 +165,10 @@ def build_visits(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
     people = [
         p for p in find_people(info, doc.lexicon.surnames) if person_state(info, p) in doc.dyad
     ]
+    named = {person_state(info, p) for p in people if not p.office}
+    people = [p for p in people if not (p.office and person_state(info, p) in named)]
     if not people:
-        return []
+        return []  # "Austin traveled to ..., the first visit by a U.S. defense secretary": one
     visit = _VISIT_WORD.search(info.lower)
     anchor = visit or _MEETING_WORDS.search(info.lower)
     near = info.lower[max(0, anchor.start() - 30) : anchor.start()] if anchor else info.lower

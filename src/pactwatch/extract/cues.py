@@ -62,6 +62,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
         *_forms("produce", "develop", "manufacture", "license", "licence", "build"),
         *_forms("co-produce", "co-develop", "co-production", "co-development", "pick", "opt"),
         *_forms("donate", "gift"), "shipped", "shipment", "shipments",
+        "agreement for", "agreements for", "framework agreement", "framework agreements",
         "bought", "sold", "supplies", "supplied", "deliveries", "procurement", "acquisition",
         "chose", "chosen", "handed over", "hand over", "use of", "joint venture", "locally",
         "make in", "built", "production", "technology transfer", "transfer of technology",

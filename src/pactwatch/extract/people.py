@@ -74,6 +74,8 @@ class Person:
     state: str | None
     written: str = ""
     """The name as the sentence writes it ("Biden"), where ``name`` is the full one."""
+    office: bool = False
+    """Named by office only ("the French Defence Minister"), not by name."""
 
 
 def find_people(info: SentenceInfo, surnames: Mapping[str, Any] | None = None) -> list[Person]:
@@ -124,7 +126,7 @@ def _by_title(info: SentenceInfo, title: Mention) -> Person | None:
         gap = info.text[info.local(state.end) : info.local(title.start)]
         if state.end <= title.start and _TITLE_GAP.fullmatch(gap):
             text = info.text[info.local(state.start) : info.local(title.end)]
-            return Person(state.start, title.end, text, state.code)
+            return Person(state.start, title.end, text, state.code, office=True)
     return None
 
 

@@ -89,7 +89,8 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
         ("held", r"planned and (?:organi[sz]ed|conducted|held|staged)"),
         (
             "planned",
-            r"will (?:\w+ly )?(?:hold|conduct|take part|participate|organi[sz]e|stage|launch|host)"
+            r"(?:will|would) (?:\w+ly )?(?:hold|conduct|take part|participate|organi[sz]e|stage"
+            r"|launch|host)"
             r"|scheduled|plann?ed",
         ),
         (
@@ -159,7 +160,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
             "agreed",
             r"agreed to (?:buy|sell|supply|purchase|acquire|procure)|will (?:buy|sell|supply"
             r"|acquire|provide|donate|transfer|give)"
-            r"|selected|chose|chosen|picked|opted for"
+            r"|selected|chose|chosen|picked|opted for|framework agreements?"
             r"|announced (?:it|that it) would (?:buy|acquire)|future sale"
             r"|agreed(?! to (?!buy|sell|supply|purchase|acquire|procure|jointly))"
             r"|under which (?:\S+ ){0,12}?would (?:provide|supply|build|sell|deliver|buy|acquire)",
