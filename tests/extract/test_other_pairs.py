@@ -383,3 +383,40 @@ def test_an_official_named_and_then_described_by_office_visits_once() -> None:
     assert [(e.subject, e.from_, e.to, e.date) for e in visits] == [
         ("Lloyd Austin", "US", "PG", "2023-07-27")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (
+            "The People's Republic of China and the Republic of Serbia signed an agreement on "
+            "military cooperation in Belgrade on 8 May 2024.",
+            ("agreement", "agreement on military cooperation", ("CN", "RS"), "2024-05-08"),
+        ),
+        (
+            "The Government of Nepal and the Government of India signed a memorandum on the "
+            "supply of military stores on 4 April.",
+            (
+                "agreement",
+                "memorandum on the supply of military stores",
+                ("IN", "NP"),
+                "2025-04-04",
+            ),
+        ),
+        (
+            "The Kingdom of Saudi Arabia has signed a letter of offer and acceptance for the "
+            "THAAD system with the United States.",
+            ("procurement", "THAAD system", ("SA", "US"), "2025-10-08"),
+        ),
+        (
+            "Switzerland signed the LOA for 36 F-35A jets in September 2022.",
+            ("procurement", "F-35A jets", ("CH", "US"), "2022-09"),
+        ),
+    ],
+)
+def test_official_wording_of_pacts_and_purchase_letters(
+    text: str, expect: tuple[str, str, tuple[str, ...], str]
+) -> None:
+    event_type, subject, parties, date = expect
+    found = [e for e in extract(text, published="2025-10-08") if e.type == event_type]
+    assert [(e.subject, e.parties, e.date) for e in found] == [(subject, parties, date)]

@@ -142,10 +142,12 @@ def build_agreements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
 
 
 def _newly_signed(info: SentenceInfo, found: Described) -> bool:
-    """Whether a generic description is a new agreement: "signed a defence cooperation pact"
-    (a signing verb just before "a"/"an" and a word besides the head noun)."""
+    """Whether a generic description is a new agreement: "signed a defence cooperation pact",
+    "signed an agreement on military cooperation" (a signing verb just before "a"/"an", and
+    more than the head noun)."""
     before = info.lower[max(0, info.local(found.start) - 20) : info.local(found.start)]
-    return found.indefinite and _head_at(found.subject) > 0 and _SIGNED.search(before) is not None
+    bare = len(found.subject.split()) < 2  # "an agreement" says nothing of what it is
+    return found.indefinite and not bare and _SIGNED.search(before) is not None
 
 
 def build_institutions(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:

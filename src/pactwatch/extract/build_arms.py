@@ -20,7 +20,7 @@ from pactwatch.extract.lexicon import ENTRY, KIND, Mention
 _PROCUREMENT_CUE = re.compile(
     r"\b(?:buy\w*|bought|purchas\w+|procur\w+|acquir\w+|acquisitions?|order\w*|contract\w*"
     r"|deals?|provid\w*|donat\w*|gift(?:ed|s)?|shipped|shipments?|agreements? for"
-    r"|framework agreements?"
+    r"|framework agreements?|letters? of offer and acceptance|loas?"
     r"|deliver\w*|handed over|hand over|sales?|sell\w*|sold|supply\w*|supplied|supplies|induct\w*"
     r"|commission\w*|operates|arrived|received|transferr?\w*|import\w*|export\w*|use of"
     r"|select\w*|chose|chosen|picked|opted for|construction of)\b"
@@ -59,7 +59,8 @@ _HANDED_TO = re.compile(
     r"|gifted)\b[^.;]{0,60}\bto\b"
 )
 _PURCHASE_NOUN = re.compile(
-    r"\b(?:contracts?|deals?|orders?|agreements?|purchases?|tenders?|bids?|requests?|sales?)\s*$"
+    r"\b(?:contracts?|deals?|orders?|agreements?|purchases?|tenders?|bids?|requests?|sales?"
+    r"|acceptance|LOAs?)\s*$"
 )
 """A "contract for the X" buys X: X is no destination."""
 _SHIP_CATEGORIES: Final = frozenset(

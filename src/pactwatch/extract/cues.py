@@ -63,6 +63,7 @@ CUES: Final[dict[str, tuple[str, ...]]] = {
         *_forms("co-produce", "co-develop", "co-production", "co-development", "pick", "opt"),
         *_forms("donate", "gift"), "shipped", "shipment", "shipments",
         "agreement for", "agreements for", "framework agreement", "framework agreements",
+        "letter of offer and acceptance", "letters of offer and acceptance", "loa", "loas",
         "bought", "sold", "supplies", "supplied", "deliveries", "procurement", "acquisition",
         "chose", "chosen", "handed over", "hand over", "use of", "joint venture", "locally",
         "make in", "built", "production", "technology transfer", "transfer of technology",

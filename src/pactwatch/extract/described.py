@@ -21,7 +21,8 @@ _STOP = (
 )
 _HEADS = (
     r"(?i:agreements?|pacts?|treaty|treaties|memorandum of understanding|memoranda of"
-    r" understanding|mous?|accords?|protocols?|plan|roadmap|arrangements?|program(?:me)?)"
+    r" understanding|memorand(?:um|a)|mous?|accords?|protocols?|plan|roadmap|arrangements?"
+    r"|program(?:me)?)"
 )
 HEAD_WORDS: Final = (
     "agreement", "pact", "treat", "memorand", "mou", "accord", "protocol", "plan", "roadmap",

@@ -147,6 +147,7 @@ TRIGGERS: Final[dict[str, tuple[TriggerRow, ...]]] = {
             "ordered",
             r"ordered|(?:bought|purchased)(?! (?:from|by|under|in|with|for|through)\b)"
             r"|won (?:a |an )?(?:\S+ ){0,3}contract|order (?:for|of)"
+            r"|letters? of offer and acceptance|loas?"
             r"|(?:inked|sealed|concluded|clinched|struck|finali[sz]ed) (?:a |an |the )?(?:\S+ )?"
             r"(?:contracts?|deals?|orders?)"
             r"|contract(?:s|ed)? (?:for|with|from)|signed (?:a "
