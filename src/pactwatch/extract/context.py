@@ -91,6 +91,8 @@ class DocumentInfo:
     lexicon: Lexicon
     venue: tuple[int, str, str] | None = None
     """(sentence index, state, place) of the last meeting placed in a state, for "the meeting"."""
+    fill_orders: dict[int, list[str]] = field(default_factory=dict)
+    """Per sentence index, the states that complete an event's parties (computed once)."""
 
 
 def find_states(sent: Sentence, mentions: list[Mention], lexicon: Lexicon) -> list[StateMention]:

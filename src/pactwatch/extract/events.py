@@ -453,6 +453,13 @@ def _fill_order(info: SentenceInfo, doc: DocumentInfo) -> list[str]:
     """Return the states that complete an event's parties, best first: the actors the
     sentence names (those of the document's pair first), then the document's pair; only the
     pair when the sentence points back at it ("the two allies")."""
+    order = doc.fill_orders.get(info.index)
+    if order is None:
+        order = doc.fill_orders[info.index] = _actors_then_pair(info, doc)
+    return order
+
+
+def _actors_then_pair(info: SentenceInfo, doc: DocumentInfo) -> list[str]:
     if _THE_TWO.search(info.lower):
         return list(doc.dyad)
     named = list(
