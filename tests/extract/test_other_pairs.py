@@ -420,3 +420,28 @@ def test_official_wording_of_pacts_and_purchase_letters(
     event_type, subject, parties, date = expect
     found = [e for e in extract(text, published="2025-10-08") if e.type == event_type]
     assert [(e.subject, e.parties, e.date) for e in found] == [(subject, parties, date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "quantity"),
+    [
+        (
+            "Four Scorpène-class submarines are being built in Brazil under the PROSUB programme.",
+            "Scorpène-class submarines",  # the programme named after "under the" is not another
+            4,
+        ),
+        (
+            "France agreed in 2008 to transfer technology for four Scorpène submarines to be "
+            "built in Brazil.",
+            "Scorpène submarines",
+            4,
+        ),
+    ],
+)
+def test_a_foreign_design_built_in_the_buyer_state_is_a_coproduction(
+    text: str, subject: str, quantity: int
+) -> None:
+    found = extract(text, published="2024-03-27")
+    assert [(e.type, e.subject, e.from_, e.to, e.quantity) for e in found] == [
+        ("coproduction", subject, "FR", "BR", quantity)
+    ]

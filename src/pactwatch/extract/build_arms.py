@@ -28,15 +28,16 @@ _PROCUREMENT_CUE = re.compile(
 _COPRODUCTION_CUE = re.compile(
     r"\b(?:co-?produc\w+|co-?develop\w*|joint(?:ly)? (?:produc\w+|develop\w*|manufactur\w+|build)"
     r"|licen[cs]ed? (?:production|manufactur\w+)|licen[cs]e[- ](?:produc|build|manufactur)\w*"
-    r"|technology transfer|transfer of technology"
-    r"|joint venture|(?:manufactur|mak|build|produc|assembl)\w* (?:\S+ ){0,5}in (?:India|[A-Z]\w+)"
+    r"|technology transfer|transfer of technology|transfer(?:ring|red)? (?:\w+ )?technology"
+    r"|joint venture|(?:manufactur|mak|build|built|produc|assembl)\w* (?:\S+ ){0,5}in"
+    r" (?:India|[A-Z]\w+)"
     r"|(?:make|build|produce|manufacture)\w* (?:\S+ ){0,5}together|locally manufactur\w+"
     r"|build (?:\S+ ){0,3}locally|make in \w+|under licen[cs]e|local production"
     r"|produced locally|built locally|local assembly)\b"
 )
 COPRODUCTION_WORDS: Final = (
-    "produc", "develop", "joint", "licen", "transfer", "manufactur", "mak", "build", "assembl",
-    "locally",
+    "produc", "develop", "joint", "licen", "transfer", "manufactur", "mak", "build", "built",
+    "assembl", "locally",
 )  # fmt: skip
 """Every match of ``_COPRODUCTION_CUE`` holds one of these (lower-cased): a sentence with
 none of them is not scanned."""
@@ -175,6 +176,8 @@ def build_procurements(info: SentenceInfo, doc: DocumentInfo) -> list[Draft]:
         seen.add(id(mention.value))
         if _is_destination(info, mention.start) or _deployed(info, mention):
             continue
+        if _programme_of_another(info, mention):
+            continue
         start, end = _extend_platform(info, mention)
         event_type = (
             "coproduction"
@@ -273,8 +276,28 @@ def _builds_locally(info: SentenceInfo, cue: re.Match[str]) -> bool:
     platforms = [m for m in _platform_mentions(info) if m.start in inside] or _platform_mentions(
         info
     )
-    makers = {code for m in platforms for code in platform_states(m)}
+    # a platform made by one state only: a programme shared by several (PROSUB) proves nothing
+    makers = {
+        code for m in platforms if len(platform_states(m)) == 1 for code in platform_states(m)
+    }
     return not states or states[0] not in makers
+
+
+_UNDER_THE = re.compile(r"\bunder (?:the|its|their|a) $")
+_PROGRAMME_AFTER = re.compile(r"\s+(?:programme|program|project|scheme)\b", re.IGNORECASE)
+
+
+def _programme_of_another(info: SentenceInfo, mention: Mention) -> bool:
+    """Whether a platform name stands for the programme another platform of the sentence is
+    built under ("four Scorpène-class boats built under the PROSUB programme")."""
+    before = info.text[max(0, info.local(mention.start) - 12) : info.local(mention.start)]
+    if not _UNDER_THE.search(before) or not _PROGRAMME_AFTER.match(
+        info.text, info.local(mention.end)
+    ):
+        return False
+    return any(
+        m.start < mention.start and m.value is not mention.value for m in _platform_mentions(info)
+    )
 
 
 def _deployed(info: SentenceInfo, mention: Mention) -> bool:
