@@ -15,6 +15,7 @@ import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Protocol
 
 from pactwatch.records import Document, Event
@@ -84,6 +85,14 @@ class InProcess:
         """Nothing to stop."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Sent:
+    """A task sent to ``pool``."""
+
+    pool: ProcessPoolExecutor
+    future: Future[list[Found]]
+
+
 class LocalProcesses:
     """Extraction in ``workers`` spawned processes; a broken pool is replaced."""
 
@@ -102,19 +111,18 @@ class LocalProcesses:
     def submit(self, docs: list[Document]) -> object:
         """Send ``docs`` to the pool (to a new pool if this one broke)."""
         try:
-            return (self.pool, self.pool.submit(extract_chunk, self.extractor, docs))
+            return _Sent(self.pool, self.pool.submit(extract_chunk, self.extractor, docs))
         except BrokenProcessPool:
             self._restart(self.pool)
-            return (self.pool, self.pool.submit(extract_chunk, self.extractor, docs))
+            return _Sent(self.pool, self.pool.submit(extract_chunk, self.extractor, docs))
 
     def results(self, pending: object) -> list[Found]:
         """Wait for the task; raise WorkerLost (and start a new pool) if its process died."""
-        pool, future = pending  # type: ignore[misc]
-        assert isinstance(future, Future)
+        assert isinstance(pending, _Sent)
         try:
-            found: list[Found] = future.result()
+            found = pending.future.result()
         except BrokenProcessPool as exc:
-            self._restart(pool)
+            self._restart(pending.pool)
             raise WorkerLost(str(exc)) from exc
         return found
 

@@ -19,7 +19,8 @@ from sqlalchemy.engine import Engine
 
 from pactwatch.documents import map_span, strip_invisible
 from pactwatch.errors import SourceError
-from pactwatch.ingest.backends import Backend, Extractor, collect, open_backend
+from pactwatch.ingest.backends import Backend, collect, open_backend
+from pactwatch.ingest.backends import Extractor as Extractor
 from pactwatch.ingest.backends import extract_safely as extract_safely
 from pactwatch.ingest.writer import BatchWriter, IngestResult
 from pactwatch.records import Document, Event

@@ -128,6 +128,31 @@ def _stream(path: Path, max_size: int) -> Iterator[Item]:
         yield Rejection(origin, f"cannot be read to the end: {one_line(exc)}")
 
 
+def count_documents(paths: list[Path]) -> int:
+    """Return about how many documents ``paths`` hold: the lines of JSONL files, 1 per other file.
+
+    For a progress bar's total: a JSON list or a feed counts as one, an
+    unreadable file as one (it yields one rejection).
+    """
+    count = 0
+    for path in paths:
+        for child in walk(path) if path.is_dir() else [path]:
+            count += _count_lines(child) if _streamed(child) else 1
+    return count
+
+
+def _count_lines(path: Path) -> int:
+    lines = 0
+    try:
+        with _open(path) as stream:
+            while chunk := stream.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk
+    except (OSError, EOFError, zlib.error):
+        return max(lines, 1)
+    return lines + (0 if not lines or last.endswith(b"\n") else 1)
+
+
 def read_stdin(
     stream: BinaryIO,
     *,
