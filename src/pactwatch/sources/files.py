@@ -119,9 +119,14 @@ def _open(path: Path) -> BinaryIO:
 
 def _stream(path: Path, max_size: int) -> Iterator[Item]:
     origin = str(path)
+    empty = True
     try:
         with _open(path) as stream:
-            yield from stream_jsonl(stream, origin=origin, max_line=max_size)
+            for item in stream_jsonl(stream, origin=origin, max_line=max_size):
+                empty = False
+                yield item
+        if empty:
+            yield Rejection(origin, "empty")
     except EOFError:
         yield Rejection(origin, "truncated gzip file (it ends before its end marker)")
     except (OSError, zlib.error) as exc:
