@@ -13,7 +13,9 @@ per run: docs/s, the client's peak RSS and its RSS at 25/50/75/100 % of the
 corpus (flat is the target), each worker's peak RSS, and the load average
 around the run (the machine is shared: a load above 2 on 2 cores means other
 work took CPU from this run). Then parallel efficiency =
-docs/s(2 workers) / (2 x docs/s(1 process)).
+docs/s(2 workers) / (2 x docs/s(1 process)). The CPU seconds of the client
+and of all workers show where the time goes (the client reads, hashes and
+writes; the workers extract).
 """
 
 from __future__ import annotations
@@ -71,6 +73,15 @@ def _status(pid: int | str, field: str) -> int:
     return 0
 
 
+def _cpu(pid: int) -> float:
+    """Return the CPU seconds (user + system) process ``pid`` has used, 0 if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _rss() -> str:
     """Return this process's RSS as ``total=anonymous+file`` MB (file: mapped database pages)."""
     return f"{_status('self', 'VmRSS')}={_status('self', 'RssAnon')}+{_status('self', 'RssFile')}"
@@ -102,6 +113,7 @@ def child(url: str, corpus: Path, count: int, options: dict[str, object]) -> Non
     checkpoints = {count * k // 4: f"{25 * k}%" for k in (1, 2, 3)}
     rss: dict[str, str] = {}
     times: dict[str, float] = {}
+    worker_cpu = 0.0
     workers: list[int] = []
     statuses: dict[str, int] = {}
     with open_store(url) as store:
@@ -115,7 +127,9 @@ def child(url: str, corpus: Path, count: int, options: dict[str, object]) -> Non
                 times[checkpoints[n]] = time.perf_counter() - started
             if n == count:  # the workers are still alive: take their peaks now
                 rss["100%"] = _rss()
-                workers = [_status(p, "VmHWM") for p in _descendants(os.getpid())]
+                family = _descendants(os.getpid())
+                workers = [_status(p, "VmHWM") for p in family]
+                worker_cpu = sum(_cpu(p) for p in family)
         seconds = time.perf_counter() - started
     print(
         json.dumps(
@@ -127,6 +141,7 @@ def child(url: str, corpus: Path, count: int, options: dict[str, object]) -> Non
                 "client_rss": rss,
                 "quarters": _quarter_rates(times, seconds, count),
                 "workers": [w for w in workers if w > 50],  # not the resource tracker
+                "cpu": [round(_cpu(os.getpid()), 1), round(worker_cpu, 1)],
             }
         )
     )
@@ -181,6 +196,7 @@ def _print(target: str, count: int, mode: str, f: dict) -> None:
         f"{target:10} {count:>7} {mode:6} {rate:7.1f} docs/s {f['seconds']:8.1f} s  "
         f"quarters {f.get('quarters')} docs/s  client peak {f['client_peak']} MB "
         f"(RSS=anon+file {curve})  workers {f['workers']} MB  "
+        f"CPU s client/workers {f.get('cpu')}  "
         f"load {f['load'][0]:.1f}->{f['load'][1]:.1f}  {f['statuses']}",
         flush=True,
     )

@@ -7,9 +7,13 @@ rejected alone.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -164,3 +168,51 @@ def test_a_document_that_kills_its_worker_is_rejected_alone(
     assert [r.status for r in results] == ["ingested"] * 17 + ["rejected"] + ["ingested"] * 22
     assert results[17].reason == WORKER_DIED
     assert len(_snapshot(url)["documents"]) == 39
+
+
+def test_a_killed_dask_run_resumes_without_duplicates(
+    tmp_path: Path, reference: tuple[list[IngestResult], dict]
+) -> None:
+    texts = _texts(240) + _texts(3)
+    feed = tmp_path / "feed.jsonl"
+    lines = (
+        json.dumps({"text": t, "title": f"Dispatch {n % 240}", "published": "2024-12-31"})
+        for n, t in enumerate(texts)
+    )
+    feed.write_text("\n".join(lines) + "\n")
+    url = f"sqlite:///{tmp_path / 'resumed.db'}"
+    command = [sys.executable, "-m", "pactwatch", "ingest", str(feed), "--db", url, "-q"]
+    command += ["--scheduler", "local", "--workers", "2", "--batch-size", "5"]
+    with subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    ) as killed:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and killed.poll() is None:
+            if _stored(url) >= 20:
+                os.killpg(killed.pid, signal.SIGKILL)  # the client and its cluster
+                break
+            time.sleep(0.05)
+        killed.wait(timeout=60)
+    assert killed.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    assert 0 < _stored(url) < 240
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert re.match(r"\d+ ingested \(\d+ events\), \d+ already known, 0 rejected", again.stdout)
+    snapshot = _snapshot(url)
+    expected = reference[1]
+    without_origin = [sorted(r[:3] + r[4:] for r in s["documents"]) for s in (snapshot, expected)]
+    assert without_origin[0] == without_origin[1]  # the origin names the feed line here
+    assert {k: sorted(v) for k, v in snapshot.items() if k in ("claims", "events")} == {
+        k: sorted(v) for k, v in expected.items() if k in ("claims", "events")
+    }
+
+
+def _stored(url: str) -> int:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(sa.text("SELECT count(*) FROM documents")).scalar() or 0)
+    except sa.exc.DBAPIError:
+        return 0  # not created yet
+    finally:
+        engine.dispose()
