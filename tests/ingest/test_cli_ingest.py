@@ -36,6 +36,7 @@ def test_gzipped_text_on_stdin_is_ingested(tmp_path: Path) -> None:
         (["--max-size", "lots"], "--max-size 'lots' is not a size like 20MB or 500kB"),
         (["--published", "soon"], "--published 'soon' is not an EDTF date"),
         (["--workers", "0"], "--workers"),
+        (["--scheduler", "nowhere"], "--scheduler 'nowhere' is not 'local' or an address"),
     ],
 )
 def test_a_bad_option_is_a_usage_error(tmp_path: Path, option: list[str], message: str) -> None:
@@ -92,3 +93,37 @@ def test_a_terminal_gets_colour_and_a_pipe_plain_lines(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert "\x1b[" in shown and "ingested" in shown
     assert re.search(r"1 ingested \(\d+ events\), 0 already known, 0 rejected", shown)
+
+
+def test_a_terminal_shows_progress_with_docs_per_second_and_an_eta(tmp_path: Path) -> None:
+    lines = [
+        f'{{"text": "Egypt and Italy agreed on a frigate purchase in Rome on {n % 28 + 1} June '
+        f'2020. Report {n}."}}'
+        for n in range(400)
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    leader, follower = pty.openpty()
+    env = os.environ | {"TERM": "xterm-256color", "COLUMNS": "160"}
+    with subprocess.Popen(
+        [*COMMAND, str(tmp_path / "feed.jsonl"), "-q", "--db", str(tmp_path / "t.db")],
+        stdout=follower,
+        stderr=follower,
+        env=env,
+    ) as proc:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        proc.wait(timeout=300)
+    os.close(leader)
+    shown = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", b"".join(chunks).decode(errors="replace"))
+    assert proc.returncode == 0
+    assert re.search(r"\d+/400 +\d+\.\d docs/s", shown), shown[-2000:]
+    assert "ETA" in shown
+    assert re.search(r"400 ingested \(\d+ events\), 0 already known, 0 rejected in", shown)

@@ -13,14 +13,21 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from pactwatch.cli.store_cmds import DbOption, open_store, usage_error
 from pactwatch.errors import SourceError
 from pactwatch.ingest.run import IngestSummary, default_extractor, expand_paths, ingest, read_all
 from pactwatch.ingest.writer import IngestResult
 from pactwatch.records import Document
-from pactwatch.sources import Item, read_stdin
+from pactwatch.sources import Item, count_documents, read_stdin
 from pactwatch.store.dates import is_edtf
 
 _STYLE = {"ingested": "green", "known": "dim", "rejected": "red"}
@@ -52,6 +59,13 @@ def ingest_command(
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Processes for extraction; one writer.")
     ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Extract on Dask: 'local' (a LocalCluster of --workers) or tcp://HOST:PORT.",
+        ),
+    ] = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents per write transaction.")
     ] = 50,
@@ -67,6 +81,9 @@ def ingest_command(
     exist, a bad --db or option). Interrupted, it can be run again: what was
     stored is known, and the rest is ingested.
 
+    With --scheduler, extraction runs on a Dask cluster and this process reads,
+    skips known texts and writes (see docs/scale.md).
+
     Example: pactwatch ingest articles/ feed.xml 'pdfs/*.pdf' --db team.db --workers 2
     """
     if published is not None and not is_edtf(published):
@@ -74,6 +91,10 @@ def ingest_command(
     limit = parse_size(max_size)
     if limit is None:
         raise usage_error(f"--max-size {max_size!r} is not a size like 20MB or 500kB")
+    if scheduler is not None and scheduler != "local" and "://" not in scheduler:
+        raise usage_error(
+            f"--scheduler {scheduler!r} is not 'local' or an address like tcp://host:8786"
+        )
     try:
         found = [f for p in paths for f in ([Path("-")] if p == "-" else expand_paths([p]))]
     except SourceError as exc:
@@ -87,8 +108,9 @@ def ingest_command(
             extractor=default_extractor(data_dirs=data or ()),
             batch_size=batch_size,
             workers=workers,
+            scheduler=scheduler,
         )
-        summary = _report(results, quiet=quiet)
+        summary = _report(results, found, quiet=quiet)
     summary.seconds = time.perf_counter() - started
     typer.echo(summary.line())
     raise typer.Exit(summary.exit_code)
@@ -123,7 +145,7 @@ def _dated(items: Iterator[Item], published: str | None) -> Iterator[Item]:
         yield item
 
 
-def _report(results: Iterator[IngestResult], *, quiet: bool) -> IngestSummary:
+def _report(results: Iterator[IngestResult], paths: list[Path], *, quiet: bool) -> IngestSummary:
     summary = IngestSummary()
     console = Console()
     if not console.is_terminal:
@@ -132,15 +154,32 @@ def _report(results: Iterator[IngestResult], *, quiet: bool) -> IngestSummary:
             if not quiet or result.status == "rejected":
                 typer.echo(_plain(result))
         return summary
-    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} read"))
-    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
+    total = count_documents([p for p in paths if str(p) != "-"]) or None
+    with Progress(*_COLUMNS, console=console, transient=True) as bar:
+        task = bar.add_task("ingesting", total=total, rate="")
+        started = time.perf_counter()
         for result in results:
             summary.add(result)
             if not quiet or result.status == "rejected":
                 bar.console.print(_rich(result), highlight=False, soft_wrap=True)
-            bar.update(task, advance=1, description=f"{summary.ingested} ingested")
+            done = summary.ingested + summary.known + summary.rejected
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            bar.update(
+                task, advance=1, description=f"{summary.ingested} ingested", rate=f"{rate:.1f}"
+            )
     return summary
+
+
+_COLUMNS = (
+    TextColumn("{task.description}"),
+    BarColumn(),
+    MofNCompleteColumn(),
+    TextColumn("{task.fields[rate]} docs/s"),
+    TimeElapsedColumn(),
+    TextColumn("ETA"),
+    TimeRemainingColumn(),
+)
+"""The progress bar: documents done of (about) how many, docs/s, time taken and left."""
 
 
 def _plain(result: IngestResult) -> str:

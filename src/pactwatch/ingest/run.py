@@ -9,9 +9,8 @@ read, extracted or stored is rejected with a one-line reason and the run goes on
 from __future__ import annotations
 
 import glob
-import multiprocessing
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -20,13 +19,13 @@ from sqlalchemy.engine import Engine
 
 from pactwatch.documents import map_span, strip_invisible
 from pactwatch.errors import SourceError
+from pactwatch.ingest.backends import Backend, collect, open_backend
+from pactwatch.ingest.backends import Extractor as Extractor
+from pactwatch.ingest.backends import extract_safely as extract_safely
 from pactwatch.ingest.writer import BatchWriter, IngestResult
 from pactwatch.records import Document, Event
 from pactwatch.sources import DEFAULT_MAX_SIZE, DEFAULT_TIME_LIMIT, Item, Rejection, read
 from pactwatch.store.schema import documents
-
-Extractor = Callable[[Document], Sequence[Event]]
-"""What ingest calls to find a document's events."""
 
 
 @dataclass(slots=True)
@@ -131,36 +130,44 @@ def ingest(
     extractor: Extractor,
     batch_size: int = 50,
     workers: int = 1,
+    scheduler: str | None = None,
 ) -> Iterator[IngestResult]:
     """Store each document of ``items`` with its events; yield a result per item, in order.
 
-    Batches are written on a thread of their own while the next is extracted
-    (see :mod:`pactwatch.ingest.writer`). With ``workers`` above 1, extraction
-    runs in that many processes (``extractor`` must then pickle, as
-    :class:`DefaultExtractor` does) and this process stays the one writer;
-    the results are the same as with one worker.
+    ``items`` is read lazily: at most a few tasks of documents are held at a
+    time, and reading waits while the writer is behind (back-pressure), so
+    memory does not grow with the corpus. With ``workers`` above 1,
+    extraction runs in that many local processes; with ``scheduler``
+    (``"local"`` or ``"tcp://host:port"``) on a Dask cluster (see
+    :mod:`pactwatch.ingest.dask_run`). ``extractor`` must then pickle, as
+    :class:`DefaultExtractor` does. This process reads, hashes, skips known
+    documents before any work is sent, and is the one writer; the results are
+    the same as with one worker.
     """
     writer = BatchWriter(engine, batch_size)
-    pool = _pool(workers)
+    backend = open_backend(extractor, workers=workers, scheduler=scheduler)
+    window: deque[_Task] = deque()
+    sent: set[str] = set()
     try:
-        for chunk in _chunks(items, 1 if pool is None else workers * _PER_WORKER):
-            yield from _run_chunk(engine, writer, chunk, extractor, pool)
+        for chunk in _chunks(items, backend.task_size):
+            window.append(_send(engine, writer, backend, chunk, sent))
+            while len(window) > backend.in_flight:
+                yield from _receive(writer, backend, window.popleft(), sent)
+        while window:
+            yield from _receive(writer, backend, window.popleft(), sent)
         yield from writer.finish()
     finally:
         writer.close()
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        backend.close()
 
 
-_PER_WORKER = 4
-"""Documents sent to each worker at a time: enough to keep it busy, few enough to resume fast."""
+@dataclass(slots=True)
+class _Task:
+    """A chunk of items in input order, the new documents of it, and their pending extraction."""
 
-
-def _pool(workers: int) -> ProcessPoolExecutor | None:
-    if workers <= 1:
-        return None
-    # spawn, not fork: the writer thread may hold a lock at fork time
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    chunk: list[Item]
+    todo: list[Document]
+    pending: object
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -174,27 +181,28 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _run_chunk(
-    engine: Engine,
-    writer: BatchWriter,
-    chunk: list[Item],
-    extractor: Extractor,
-    pool: ProcessPoolExecutor | None,
-) -> Iterator[IngestResult]:
-    """Extract the new documents of ``chunk`` (in ``pool`` if any); queue all in input order."""
-    seen: set[str] = set()
+def _send(
+    engine: Engine, writer: BatchWriter, backend: Backend, chunk: list[Item], sent: set[str]
+) -> _Task:
+    """Send the documents of ``chunk`` that are neither stored, queued nor sent already."""
+    docs = [i for i in chunk if isinstance(i, Document) and i.id not in sent]
+    unseen = [doc for doc in docs if not writer.pending(doc.id)]
+    known = known_ids(engine, [doc.id for doc in unseen])
     todo: list[Document] = []
-    for item in chunk:
-        if isinstance(item, Document) and item.id not in seen:
-            seen.add(item.id)
-            if not writer.pending(item.id) and not _is_known(engine, item.id):
-                todo.append(item)
-    if pool is None:
-        found = [extract_safely(extractor, doc) for doc in todo]
-    else:
-        found = list(pool.map(extract_safely, [extractor] * len(todo), todo))
-    extracted = {doc.id: events for doc, events in zip(todo, found, strict=True)}
-    for item in chunk:
+    for doc in unseen:
+        if doc.id not in known and doc.id not in sent:
+            sent.add(doc.id)
+            todo.append(doc)
+    return _Task(chunk, todo, backend.submit(todo) if todo else None)
+
+
+def _receive(
+    writer: BatchWriter, backend: Backend, task: _Task, sent: set[str]
+) -> Iterator[IngestResult]:
+    """Queue every item of ``task`` for the writer in input order; yield what is reported."""
+    found = collect(backend, task.todo, task.pending) if task.todo else []
+    extracted = dict(zip((doc.id for doc in task.todo), found, strict=True))
+    for item in task.chunk:
         if isinstance(item, Rejection):
             yield from writer.done(IngestResult(item.source, "rejected", reason=item.reason))
             continue
@@ -202,26 +210,21 @@ def _run_chunk(
         events = extracted.pop(item.id, None)
         if events is None:
             yield from writer.done(IngestResult(origin, "known", doc_id=item.id))
-        elif isinstance(events, str):
+            continue
+        sent.discard(item.id)
+        if isinstance(events, str):
             yield from writer.done(IngestResult(origin, "rejected", doc_id=item.id, reason=events))
         else:
             yield from writer.add(item, events, origin)
 
 
-def extract_safely(extractor: Extractor, doc: Document) -> list[Event] | str:
-    """Return the events ``extractor`` finds in ``doc``, or why extraction failed (one line)."""
-    try:
-        return list(extractor(doc))
-    except Exception as exc:  # extraction bugs must not stop the batch
-        return _failed(exc)
-
-
-def _is_known(engine: Engine, doc_id: str) -> bool:
+def known_ids(engine: Engine, ids: Sequence[str]) -> set[str]:
+    """Return those of ``ids`` that the store already holds (one query per 500 ids)."""
+    found: set[str] = set()
+    if not ids:
+        return found
     with engine.connect() as conn:
-        found = conn.execute(sa.select(documents.c.seq).where(documents.c.id == doc_id))
-        return found.first() is not None
-
-
-def _failed(exc: Exception) -> str:
-    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"extraction failed: {type(exc).__name__}{': ' + detail if detail else ''}"
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            found.update(conn.scalars(sa.select(documents.c.id).where(documents.c.id.in_(chunk))))
+    return found

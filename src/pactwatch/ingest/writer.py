@@ -44,7 +44,7 @@ class BatchWriter:
         self.batch_size = batch_size
         self.batch: list[Extracted] = []
         self.origins: dict[str, str] = {}
-        self.queue: list[IngestResult | str] = []
+        self.queue: deque[IngestResult | str] = deque()
         self.written: dict[str, IngestResult] = {}
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pactwatch-writer")
         self.in_flight: deque[Future[list[WriteResult]]] = deque()
@@ -101,7 +101,7 @@ class BatchWriter:
                     break
                 head = self.written.pop(head)
             out.append(head)
-            self.queue.pop(0)
+            self.queue.popleft()
         return out
 
 
