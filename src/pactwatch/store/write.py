@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -31,6 +32,7 @@ Extracted = tuple[Document, Sequence[Event]]
 _IGNORE_DUPLICATES = frozenset({"entities", "entity_names"})
 _CHUNK = 500  # ids per IN (...): under SQLite's bound-parameter limit
 _NOTHING = object()
+_SQLITE_ROWS = 256  # rows per INSERT at most: 9 statement sizes per table to compile
 Processor = Callable[[Any], Any]
 
 
@@ -150,16 +152,28 @@ def _executemany(conn: Connection, table: sa.Table, rows: list[Row], *, ignore: 
         else:
             _copy(conn, f"COPY {quote(table.name)} ({names}) FROM STDIN", values)
         return
-    conflict = " ON CONFLICT DO NOTHING" if ignore else ""
+    # Multi-row INSERTs: sqlite3's executemany releases and retakes the GIL for
+    # every row, and while extraction holds it each retake waits. Compiling a
+    # statement costs several times running it, so the rows go in chunks of a
+    # power of two (256, then 128, 64... for the rest): a handful of statements,
+    # each compiled once per connection and then taken from sqlite3's cache.
+    most = min(_SQLITE_ROWS, _sqlite_parameters(conn) // len(columns))
+    start = 0
+    while start < len(values):
+        size = 1 << (min(most, len(values) - start).bit_length() - 1)
+        flat = tuple(value for one in values[start : start + size] for value in one)
+        conn.exec_driver_sql(_sqlite_insert(table.name, tuple(columns), size, ignore), flat)
+        start += size
+
+
+@lru_cache(maxsize=256)
+def _sqlite_insert(table: str, columns: tuple[str, ...], rows: int, ignore: bool) -> str:
+    """Return the SQLite INSERT of ``rows`` rows into ``columns`` of ``table`` (the same
+    string object each time, so that sqlite3 finds its compiled statement at once)."""
+    names = ", ".join(f'"{c}"' for c in columns)
     row = f"({', '.join(['?'] * len(columns))})"
-    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES "
-    # One multi-row INSERT per chunk: sqlite3's executemany releases and retakes
-    # the GIL for every row, and while extraction holds it each retake waits.
-    per = max(1, _sqlite_parameters(conn) // len(columns))
-    for start in range(0, len(values), per):
-        chunk = values[start : start + per]
-        flat = tuple(value for one in chunk for value in one)
-        conn.exec_driver_sql(sql + ", ".join([row] * len(chunk)) + conflict, flat)
+    conflict = " ON CONFLICT DO NOTHING" if ignore else ""
+    return f'INSERT INTO "{table}" ({names}) VALUES {", ".join([row] * rows)}{conflict}'
 
 
 def _insert_unnest(
