@@ -14,7 +14,9 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Final
 
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[A-Z0-9\"“‘(])|\n+")
+# Starting with one character class lets the regex engine skip ahead to the next
+# stop or line break instead of trying every position.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[\"'”’)\]]*[ \t]+(?=[A-Z0-9\"“‘(]))")
 _ABBREVIATIONS: Final[frozenset[str]] = frozenset(
     {
         "adm", "brig", "capt", "cdr", "co", "col", "corp", "dr", "gen", "gov", "inc", "jan",

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from itertools import chain
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -161,7 +162,7 @@ def _executemany(conn: Connection, table: sa.Table, rows: list[Row], *, ignore: 
     start = 0
     while start < len(values):
         size = 1 << (min(most, len(values) - start).bit_length() - 1)
-        flat = tuple(value for one in values[start : start + size] for value in one)
+        flat = tuple(chain.from_iterable(values[start : start + size]))
         conn.exec_driver_sql(_sqlite_insert(table.name, tuple(columns), size, ignore), flat)
         start += size
 
