@@ -24,7 +24,10 @@ For each engine, in a process of its own (so that peak RSS is that engine's):
 
    Also how busy the writer thread was (wall seconds inside ``write_batch``,
    which overlap extraction where a core is free); peak RSS; database bytes
-   per document.
+   per document; and the writer's CPU per document with nothing else running
+   (up to 500 documents extracted first, then written in batches of 50): the
+   steadiest figure for comparing versions of the write path, as it does not
+   depend on what else the machine is doing.
 2. *Queries*: a fresh database is filled through the store's own bulk path
    (``write_batch``) with synthetic documents of ten claims each, up to each
    size in ``--claims``; at each size prints p50/p95 latency of a whole dyad
@@ -153,6 +156,26 @@ def run_ingest(url: str, n: int, gold: Path) -> dict[str, Any]:
         "bytes": size,
         "rss_mb": _peak_rss_mb(),
     }
+
+
+def run_write_alone(url: str, n: int, gold: Path) -> dict[str, float]:
+    """Extract ``n`` corpus documents first, then write them into ``url`` in batches of 50
+    with nothing else running; return the store's CPU seconds per document (in the
+    process and, on PostgreSQL, in the server)."""
+    from pactwatch.api import open as open_store
+    from pactwatch.extract.api import extract
+    from pactwatch.store.write import write_batch
+
+    found = [(doc, extract(doc.text, published=doc.published)) for doc in ingest_corpus(n, gold)]
+    backends = _watch_backends()
+    with open_store(url) as store:
+        write_batch(store.engine, found[:10])  # connect, warm the caches
+        server, cpu = _backends_cpu(backends), time.thread_time()
+        for start in range(10, len(found), 50):
+            write_batch(store.engine, found[start : start + 50])
+        cpu, server = time.thread_time() - cpu, _backends_cpu(backends) - server
+    docs = max(1, len(found) - 10)
+    return {"client": cpu / docs, "server": server / docs}
 
 
 def _timed(module: Any, name: str) -> dict[str, float]:
@@ -475,6 +498,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.docs:
             found = _with_database(engine, args.pg, run_ingest, args.docs, args.gold)
             _report_ingest(engine, found, extract_seconds)
+            alone = _with_database(engine, args.pg, run_write_alone, min(510, args.docs), args.gold)
+            server = f" + {alone['server'] * 1000:.2f} ms in the server" if alone["server"] else ""
+            print(
+                f"{'':<10} writer alone (documents extracted first, batches of 50): "
+                f"{alone['client'] * 1000:.2f} ms CPU per document in the process{server}"
+            )
         if sizes:
             found = _with_database(engine, args.pg, run_queries, sizes, args.queries)
             _report_queries(engine, found)
