@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -57,3 +59,49 @@ def test_bounds_always_hold_the_span(text: str, data: st.DataObject) -> None:
     end = data.draw(st.integers(start, len(text)))
     low, high = sentence_bounds(text, start, end)
     assert 0 <= low <= start <= end <= high <= len(text)
+
+
+def _reference_boundaries(text: str) -> list[tuple[int, int]]:
+    """The boundaries as the first version found them (its regexes, unchanged)."""
+    from pactwatch.store.sentences import _ABBREVIATIONS
+
+    boundary = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[A-Z0-9\"“‘(])|\n+")
+    out = []
+    for match in boundary.finditer(text):
+        stop = match.start()
+        if text[stop] == ".":
+            found = re.search(r"(\S+)$", text[max(0, stop - 20) : stop])
+            word = found.group(1).lstrip("(\"'“‘") if found else None
+            if word is not None and (
+                word.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word)
+            ):
+                continue
+        out.append((stop, match.end()))
+    return out
+
+
+_PIECES = [*'aAbZ .!?\n\t"“(’)\u00a0\u2003', "U.S.", "Gen.", "No.", "A. ", "xxxxxxxxxxxxxxxxxxxx"]
+
+
+@given(text=st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+def test_boundaries_are_those_of_the_reference(text: str) -> None:
+    from pactwatch.store.sentences import SentenceIndex
+
+    index = SentenceIndex(text)
+    assert list(zip(index._stops, index._starts, strict=True)) == _reference_boundaries(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen in A.B.C.D.E.F.G.H.I.J.K. Then more.",  # the word before the stop is cut at 20
+        "Seen in A.B.C.D.E.F.G.H.I.J. Then more.",
+        "(Gen. Carter left.) “No. 3 came.” He said.\u00a0Gen. Then it ended.",
+        ". A. B.\n\nC.",
+    ],
+)
+def test_long_words_and_odd_spaces_match_the_reference(text: str) -> None:
+    from pactwatch.store.sentences import SentenceIndex
+
+    index = SentenceIndex(text)
+    assert list(zip(index._stops, index._starts, strict=True)) == _reference_boundaries(text)

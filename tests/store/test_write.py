@@ -236,3 +236,49 @@ def test_deleting_a_document_takes_its_claims_and_search_entries(store: Store) -
 
 def _fields(event: Event) -> dict[str, Any]:
     return {name: getattr(event, name) for name in Event.__slots__}
+
+
+@pytest.mark.parametrize("docs", [1, 255, 257, 300])
+def test_a_batch_larger_than_one_insert_is_stored_whole(store: Store, docs: int) -> None:
+    # SQLite writes a table's rows in INSERTs of 256, 128, 64... rows: every row must land
+    # once, with its own values, whatever the split.
+    batch = []
+    for number in range(docs):
+        sentence = (
+            f"India and France signed defence pact number {number} in March {1990 + number % 30}."
+        )
+        doc = make_document(sentence, title=f"Pact {number}")
+        fields = {"type": "agreement", "status": "signed", "parties": ("FR", "IN")}
+        date = f"{1990 + number % 30}-03"
+        batch.append(
+            (doc, [event_in(doc.text, sentence, subject=f"Pact {number}", date=date, **fields)])
+        )
+    results = store.add_many(batch)
+    assert {r.outcome for r in results} == {"stored"}
+    counts = table_counts(store)
+    assert counts | {"entities": 0, "entity_names": 0} == {
+        "documents": docs,
+        "claims": docs,
+        "events": docs,
+        "entities": 0,
+        "entity_names": 0,
+        "event_parties": 2 * docs,
+        "event_dyads": docs,
+    }
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            sa.text(
+                "SELECT d.title, c.subject, c.date_start, e.date_end FROM claims c "
+                "JOIN documents d ON d.id = c.document_id JOIN events e ON e.id = c.event_id"
+            )
+        ).all()
+    expected = {
+        (f"Pact {n}", f"Pact {n}", f"{1990 + n % 30}-03-01", f"{1990 + n % 30}-03-31")
+        for n in range(docs)
+    }
+    assert {tuple(row) for row in rows} == expected
+    # One transaction for the batch (a failure would write each document on its own,
+    # each with a time of its own), so no row went missing on the way.
+    with store.engine.connect() as conn:
+        times = conn.execute(sa.text("SELECT count(DISTINCT ingested_at) FROM documents"))
+        assert times.scalar_one() == 1

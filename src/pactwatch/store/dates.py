@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 Bounds = tuple[str, str]
 
@@ -22,6 +23,7 @@ _SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11)}  # winter (24) crosses the new 
 _OPEN = {"", ".."}
 
 
+@lru_cache(maxsize=4096)  # a batch repeats its dates; the store asks for each claim
 def edtf_bounds(value: str | None) -> Bounds | None:
     """Return the first and last day ``value`` can mean, or None when it has no bounds."""
     if value is None:

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Any, Final
 
@@ -62,6 +62,7 @@ def event_id_for(claim: str) -> str:
     return claim
 
 
+@lru_cache(maxsize=8192)
 def entity_id(kind: str, name: str) -> str:
     """Return ``kind:slug`` for an entity; long or non-Latin names get a hash suffix."""
     if kind == "state":
@@ -132,30 +133,36 @@ class BatchRows:
         fields = _event_fields(event)
         entity = self._add_entities(event)
         self.events.append(
-            {"id": canonical, **fields, "confidence": event.confidence, "claim_count": 1}
-            | {"entity_id": entity, "updated_at": now}
+            {
+                "id": canonical,
+                **fields,
+                "confidence": event.confidence,
+                "claim_count": 1,
+                "entity_id": entity,
+                "updated_at": now,
+            }
         )
         sentence = sentences.bounds(*event.span)
-        self.claims.append(_claim_row(doc, ordinal, event, fields, sentence))
-        self.claims[-1] |= {"id": claim, "event_id": canonical}
+        self.claims.append(_claim_row(doc, (claim, ordinal, canonical), event, fields, sentence))
         self._add_links(canonical, event.type, fields)
 
     def _add_links(self, event: str, kind: str, fields: Row) -> None:
         parties, start, end = fields["parties"], fields["date_start"], fields["date_end"]
-        for party in parties:
-            self.event_parties.append(
-                {"event_id": event, "party": party, "type": kind, "date_start": start}
-            )
-        for low, high in combinations(parties, 2):
-            self.event_dyads.append(
-                {"event_id": event, "party_a": low, "party_b": high}
-                | {"date_start": start, "date_end": end}
-            )
+        self.event_parties += [
+            {"event_id": event, "party": party, "type": kind, "date_start": start}
+            for party in parties
+        ]
+        self.event_dyads += [
+            {"event_id": event, "party_a": a, "party_b": b, "date_start": start, "date_end": end}
+            for a, b in combinations(parties, 2)
+        ]
 
     def _add_entities(self, event: Event) -> str | None:
         states = {*event.parties, *(s for s in (event.from_, event.to) if s)}
         for code in states:
-            self._add_entity("state", code, (*state_names(code), code))
+            # A state's names depend on its code alone: once added, nothing more to add.
+            if entity_id("state", code) not in self.entities:
+                self._add_entity("state", code, (*state_names(code), code))
         kind = SUBJECT_KINDS.get(event.type)
         if kind is None or not event.subject.strip():
             return None
@@ -213,14 +220,18 @@ def _event_fields(event: Event) -> Row:
 
 
 def _claim_row(
-    doc: Document, ordinal: int, event: Event, fields: Row, sentence: tuple[int, int]
+    doc: Document, ids: tuple[str, int, str], event: Event, fields: Row, sentence: tuple[int, int]
 ) -> Row:
+    """Return the row of claim ``ids`` = (claim id, ordinal, event id) of ``doc``."""
+    claim, ordinal, canonical = ids
     start, end = event.span
     sent_start, sent_end = sentence
     trigger = event.trigger or (None, None)
     return {
+        "id": claim,
         "document_id": doc.id,
         "ordinal": ordinal,
+        "event_id": canonical,
         **fields,
         "evidence": event.evidence,
         "sentence": doc.text[sent_start:sent_end] or event.evidence,

@@ -14,7 +14,9 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Final
 
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[A-Z0-9\"“‘(])|\n+")
+# Starting with one character class lets the regex engine skip ahead to the next
+# stop or line break instead of trying every position.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[\"'”’)\]]*[ \t]+(?=[A-Z0-9\"“‘(]))")
 _ABBREVIATIONS: Final[frozenset[str]] = frozenset(
     {
         "adm", "brig", "capt", "cdr", "co", "col", "corp", "dr", "gen", "gov", "inc", "jan",
@@ -23,7 +25,9 @@ _ABBREVIATIONS: Final[frozenset[str]] = frozenset(
         "rt", "hon", "approx", "est", "fig", "vol", "art",
     }
 )  # fmt: skip
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
+_WINDOW = 20  # how far back from a stop the word before it is looked for
+_OPENERS = "(\"'“‘"
 
 
 class SentenceIndex:
@@ -31,10 +35,16 @@ class SentenceIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        found = [m for m in _BOUNDARY.finditer(text) if not _is_abbreviation(text, m.start())]
-        self._starts = [m.end() for m in found]
-        self._stops = [m.start() for m in found]
-        self._ends = [_sentence_end(text, m.start()) for m in found]
+        self._starts: list[int] = []
+        self._stops: list[int] = []
+        self._ends: list[int] = []
+        for match in _BOUNDARY.finditer(text):
+            stop = match.start()
+            if text[stop] == "." and _is_abbreviation(text, stop):
+                continue
+            self._starts.append(match.end())
+            self._stops.append(stop)
+            self._ends.append(_sentence_end(text, stop))
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """Return ``(s, e)``: the sentence(s) of the text that hold ``text[start:end]``."""
@@ -57,14 +67,17 @@ def _sentence_end(text: str, stop: int) -> int:
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
-    if text[stop] != ".":
+    """Return True when the stop at ``stop`` ends an abbreviation: the run of non-space
+    characters just before it (at most ``_WINDOW`` of them), opening quotes aside."""
+    low = max(0, stop - _WINDOW)
+    start = stop
+    while start > low and not text[start - 1].isspace():
+        start -= 1
+    if start == stop:
         return False
-    found = _WORD_BEFORE.search(text, max(0, stop - 20), stop)
-    if found is None:
-        return False
-    word = found.group(1).lstrip("(\"'“‘")
+    word = text[start:stop].lstrip(_OPENERS)
     # "U.S." and "U.K." end in a single capital after a stop; "A." is an initial.
-    return word.lower() in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
+    return word.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
 def _include_closers(text: str, pos: int) -> int:

@@ -9,10 +9,12 @@ changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from operator import itemgetter
+from functools import lru_cache
+from itertools import chain
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -30,6 +32,9 @@ Extracted = tuple[Document, Sequence[Event]]
 
 _IGNORE_DUPLICATES = frozenset({"entities", "entity_names"})
 _CHUNK = 500  # ids per IN (...): under SQLite's bound-parameter limit
+_NOTHING = object()
+_SQLITE_ROWS = 256  # rows per INSERT at most: 9 statement sizes per table to compile
+Processor = Callable[[Any], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +134,9 @@ def _insert_rows(conn: Connection, rows: BatchRows, doc_ids: Sequence[str]) -> N
 
 
 def _executemany(conn: Connection, table: sa.Table, rows: list[Row], *, ignore: bool) -> None:
-    """Insert ``rows`` (dicts with the same keys) in one go: COPY on PostgreSQL, else
-    one DBAPI ``executemany``.
+    """Insert ``rows`` (dicts with the same keys) in one go: on PostgreSQL ``COPY``, or
+    ``INSERT ... SELECT FROM unnest(...)`` where duplicates are skipped; on SQLite
+    multi-row INSERTs.
 
     Bulk writes bypass SQLAlchemy's per-row statement machinery, which costs
     more than the database itself here; values still go through each column
@@ -141,23 +147,53 @@ def _executemany(conn: Connection, table: sa.Table, rows: list[Row], *, ignore: 
     values = _values(dialect, table, columns, rows)
     quote = dialect.identifier_preparer.quote
     names = ", ".join(quote(c) for c in columns)
-    if dialect.name == "postgresql" and not ignore:
-        _copy(conn, f"COPY {quote(table.name)} ({names}) FROM STDIN", values)
+    if dialect.name == "postgresql":
+        if ignore:
+            _insert_unnest(conn, table, columns, values)
+        else:
+            _copy(conn, f"COPY {quote(table.name)} ({names}) FROM STDIN", values)
         return
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    # Multi-row INSERTs: sqlite3's executemany releases and retakes the GIL for
+    # every row, and while extraction holds it each retake waits. Compiling a
+    # statement costs several times running it, so the rows go in chunks of a
+    # power of two (256, then 128, 64... for the rest): a handful of statements,
+    # each compiled once per connection and then taken from sqlite3's cache.
+    most = min(_SQLITE_ROWS, _sqlite_parameters(conn) // len(columns))
+    start = 0
+    while start < len(values):
+        size = 1 << (min(most, len(values) - start).bit_length() - 1)
+        flat = tuple(chain.from_iterable(values[start : start + size]))
+        conn.exec_driver_sql(_sqlite_insert(table.name, tuple(columns), size, ignore), flat)
+        start += size
+
+
+@lru_cache(maxsize=256)
+def _sqlite_insert(table: str, columns: tuple[str, ...], rows: int, ignore: bool) -> str:
+    """Return the SQLite INSERT of ``rows`` rows into ``columns`` of ``table`` (the same
+    string object each time, so that sqlite3 finds its compiled statement at once)."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    row = f"({', '.join(['?'] * len(columns))})"
     conflict = " ON CONFLICT DO NOTHING" if ignore else ""
-    row = f"({', '.join([mark] * len(columns))})"
-    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES "
-    if dialect.name != "sqlite":
-        conn.exec_driver_sql(sql + row + conflict, values)
-        return
-    # One multi-row INSERT per chunk: sqlite3's executemany releases and retakes
-    # the GIL for every row, and while extraction holds it each retake waits.
-    per = max(1, _sqlite_parameters(conn) // len(columns))
-    for start in range(0, len(values), per):
-        chunk = values[start : start + per]
-        flat = tuple(value for one in chunk for value in one)
-        conn.exec_driver_sql(sql + ", ".join([row] * len(chunk)) + conflict, flat)
+    return f'INSERT INTO "{table}" ({names}) VALUES {", ".join([row] * rows)}{conflict}'
+
+
+def _insert_unnest(
+    conn: Connection, table: sa.Table, columns: list[str], values: list[tuple[Any, ...]]
+) -> None:
+    """Insert ``values`` skipping keys already stored, in one statement: one array per column.
+
+    (An ``executemany`` of ``INSERT ... ON CONFLICT DO NOTHING`` is a round trip and
+    a statement per row.)
+    """
+    dialect = conn.dialect
+    quote = dialect.identifier_preparer.quote
+    arrays = ", ".join(f"%s::{table.c[c].type.compile(dialect)}[]" for c in columns)
+    names = ", ".join(quote(c) for c in columns)
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({names}) SELECT * FROM unnest({arrays}) "
+        "ON CONFLICT DO NOTHING"
+    )
+    conn.exec_driver_sql(sql, tuple(list(column) for column in zip(*values, strict=True)))
 
 
 def _sqlite_parameters(conn: Connection) -> int:
@@ -172,21 +208,61 @@ def _values(
     dialect: sa.Dialect, table: sa.Table, columns: list[str], rows: list[Row]
 ) -> list[tuple[Any, ...]]:
     """Return each row's values in ``columns`` order, through the columns' bind processors."""
-    pick = itemgetter(*columns)
-    processors = [
-        (index, processor)
-        for index, column in enumerate(columns)
-        if (processor := table.c[column].type.dialect_impl(dialect).bind_processor(dialect))
-    ]
-    if not processors:
-        return [tuple(pick(row)) if len(columns) > 1 else (pick(row),) for row in rows]
     out = []
-    for row in rows:
-        values = list(pick(row)) if len(columns) > 1 else [pick(row)]
-        for index, processor in processors:
-            values[index] = processor(values[index])
-        out.append(tuple(values))
-    return out
+    for name in columns:
+        column = [row[name] for row in rows]
+        processor = _bind_processor(dialect, table.c[name].type)
+        out.append(column if processor is None else list(map(processor, column)))
+    return list(zip(*out, strict=True))
+
+
+def _bind_processor(dialect: sa.Dialect, kind: sa.types.TypeEngine[Any]) -> Processor | None:
+    """Return what converts a value of type ``kind`` for the driver (None: nothing does).
+
+    A batch repeats the same JSON lists (parties, aliases) and timestamp many
+    times, so those are converted once per distinct value. On PostgreSQL JSON
+    goes as its text, which is what psycopg's ``Json`` would send.
+    """
+    if isinstance(kind, sa.JSON) and dialect.name == "postgresql":
+        return _json_memo(json.dumps)
+    processor = kind.dialect_impl(dialect).bind_processor(dialect)
+    if processor is None:
+        return None
+    if isinstance(kind, sa.JSON):
+        return _json_memo(processor)
+    if isinstance(kind, sa.DateTime):
+        return _last_memo(processor)
+    return processor
+
+
+def _json_memo(processor: Processor) -> Processor:
+    """Return ``processor`` remembering its result for lists of strings and None."""
+    seen: dict[tuple[str, ...] | None, Any] = {}
+
+    def process(value: Any) -> Any:
+        if value is None:
+            key = None
+        elif type(value) is list and all(type(item) is str for item in value):
+            key = tuple(value)
+        else:
+            return processor(value)
+        if key not in seen:
+            seen[key] = processor(value)
+        return seen[key]
+
+    return process
+
+
+def _last_memo(processor: Processor) -> Processor:
+    """Return ``processor`` remembering its last result, for the same object again."""
+    last: list[Any] = [_NOTHING, None]
+
+    def process(value: Any) -> Any:
+        if value is not last[0]:
+            last[:] = [value, processor(value)]
+        return last[1]
+
+    return process
 
 
 def _copy(conn: Connection, sql: str, values: list[tuple[Any, ...]]) -> None:
