@@ -5,6 +5,7 @@ documents 1──* claims *──1 events *──1 entities 1──* entity_name
                                1──* event_parties   (one row per state, for filters)
                                1──* event_dyads     (one row per pair of states, for timelines)
 corrections                    (append-only: who, when, what, old, new, why)
+event_keys  conflicts          (resolution: blocking keys per event; disagreements found)
 ```
 
 A *claim* is what one document states (one per extracted :class:`~pactwatch.records.Event`,
@@ -179,6 +180,29 @@ corrections = sa.Table(
     sa.Index("ix_corrections_target", "target", "target_id"),
 )
 
+event_keys = sa.Table(
+    "event_keys",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True, comment="type|parties|name key (resolve.keys)"),
+    sa.Column("event_id", _ID, primary_key=True),
+    sa.Index("ix_event_keys_event", "event_id"),
+    comment="blocking keys: an incoming claim looks up the events it may be about here",
+    sqlite_with_rowid=False,
+)
+
+conflicts = sa.Table(
+    "conflicts",
+    metadata,
+    sa.Column("id", _ROWID, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(20), nullable=False, comment="date, status, quantity, count..."),
+    sa.Column("event_id", _ID, comment="the event the claims disagree about"),
+    sa.Column("document_id", sa.String(64), comment="the document of a count conflict"),
+    sa.Column("field", sa.String(40), nullable=False),
+    sa.Column("detail", sa.JSON, nullable=False, comment="values, each with its documents"),
+    sa.Index("ix_conflicts_event", "event_id"),
+    sa.Index("ix_conflicts_document", "document_id"),
+)
+
 TABLES = (
     documents,
     entities,
@@ -188,5 +212,7 @@ TABLES = (
     event_parties,
     event_dyads,
     corrections,
+    event_keys,
+    conflicts,
 )
 """Every table, parents before children (the order to create and bulk-write)."""
