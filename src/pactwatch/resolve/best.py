@@ -79,12 +79,13 @@ def _negate(key: tuple[str, tuple[int, int]]) -> tuple[str, tuple[int, int]]:
 
 
 def _aliases(subject: str, claims: Sequence[Claim]) -> list[str]:
-    seen = {subject.casefold()}
-    out: list[str] = []
-    for claim in claims:
+    # The first claim's aliases as extraction gave them, then every new name.
+    out = list(claims[0].aliases)
+    seen = {subject, *out}
+    for claim in claims[1:]:
         for name in claim.names:
-            if name.casefold() not in seen:
-                seen.add(name.casefold())
+            if name not in seen:
+                seen.add(name)
                 out.append(name)
     return out
 

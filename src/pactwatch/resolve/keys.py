@@ -67,7 +67,7 @@ def name_keys(names: Iterable[str], *, event_type: str) -> set[str]:
         keys.add(f"n:{folded}")
         keys.update(f"n:{acronym}" for acronym in acronyms(name))
         core = " ".join(t for t in folded.split() if t not in GENERIC_WORDS)
-        if core and core != folded:
+        if core:
             keys.add(f"c:{core}")
         if event_type in _MODEL_TYPES:
             keys.update(f"m:{number}" for number in model_numbers(name))
