@@ -5,17 +5,23 @@
   (else among all claims); a tie goes to the later report;
 - ``subject``: the subject of the claim stated first (the event's id is that
   claim's); ``aliases``: every other name any claim gives it;
-- ``place``: the most often given; ``quantity``: that of the best status's
-  claims, else the latest given; ``from``/``to``: the first given;
+- ``place``, ``from``/``to``: the first given; ``quantity``: that of the best
+  status's claims, else the latest given;
 - ``confidence``: the highest of its claims.
 
 Negated claims ("India has not signed ...") count only when every claim is
 negated. Each claim keeps its own values in ``claims``.
+
+Every rule picks the first, the latest or the most precise claim, so the
+best values of many claims are those of a few: :func:`basis` returns them
+(with, per status, a few claims of each date and quantity for the
+conflicts), and an event that gains a claim is recomputed from its basis and
+the new claim, never from all its claims.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -64,7 +70,7 @@ def best_values(claims: Sequence[Claim]) -> Row:
         "date": best_date,
         "date_start": bounds[0] if bounds else None,
         "date_end": bounds[1] if bounds else None,
-        "place": _place(asserted),
+        "place": next((c.place for c in asserted if c.place), None),
         "quantity": _quantity(asserted, status),
         "confidence": max(c.confidence for c in ordered),
         "claim_count": len(ordered),
@@ -90,12 +96,71 @@ def _aliases(subject: str, claims: Sequence[Claim]) -> list[str]:
     return out
 
 
-def _place(claims: Sequence[Claim]) -> str | None:
-    places = Counter(c.place for c in claims if c.place)
-    return places.most_common(1)[0][0] if places else None
-
-
 def _quantity(claims: Sequence[Claim], status: str | None) -> int | None:
     given = [c for c in claims if c.quantity is not None]
     preferred = [c for c in given if c.status == status] or given
     return max(preferred, key=_later).quantity if preferred else None
+
+
+_PER_VALUE = 3
+"""Claims kept per (status, date) and (status, quantity): the documents a conflict names."""
+
+
+def basis(claims: Sequence[Claim]) -> list[Claim]:
+    """Return the claims that decide the best values and conflicts of ``claims``: for any
+    more claims, ``best_values(basis(old) + new)`` equals ``best_values(old + new)``."""
+    ordered = sorted(claims, key=lambda c: c.order)
+    keep: dict[str, Claim] = {ordered[0].id: ordered[0]}
+    for group in ([c for c in ordered if not c.negated], [c for c in ordered if c.negated]):
+        for claim in _deciding(group):
+            keep.setdefault(claim.id, claim)
+    seen = {ordered[0].subject, *ordered[0].aliases}
+    for claim in ordered:
+        if not seen.issuperset(claim.names):
+            keep.setdefault(claim.id, claim)
+            seen.update(claim.names)
+    return sorted(keep.values(), key=lambda c: c.order)
+
+
+def _precise(claim: Claim) -> tuple[int, tuple[str, tuple[int, int]]]:
+    return _width(claim), _negate(_later(claim))
+
+
+def _deciding(group: Sequence[Claim]) -> list[Claim]:
+    if not group:
+        return []
+    out = [group[0], max(group, key=lambda c: c.confidence)]
+    out += [next(c for c in group if getattr(c, name)) for name in ("from_", "to", "place")
+            if any(getattr(c, name) for c in group)]  # fmt: skip
+    by_status: dict[str | None, list[Claim]] = defaultdict(list)
+    for claim in group:
+        by_status[claim.status].append(claim)
+    for found in (*by_status.values(), group):
+        out += _extremes(found)
+    return out
+
+
+def _extremes(found: Sequence[Claim]) -> list[Claim]:
+    out = [max(found, key=_later)]
+    when = [c for c in found if c.bounds or c.reported]
+    if when:
+        out += [min(when, key=_when_key), max(when, key=_when_key)]
+    dated = [c for c in found if c.bounds is not None]
+    if dated:
+        out.append(min(dated, key=_precise))
+    counted = [c for c in found if c.quantity is not None]
+    if counted:
+        out.append(max(counted, key=_later))
+    for attr in ("date", "quantity"):
+        per_value: dict[object, int] = defaultdict(int)
+        for claim in found:
+            value = getattr(claim, attr)
+            if value is not None and per_value[value] < _PER_VALUE:
+                per_value[value] += 1
+                out.append(claim)
+    return out
+
+
+def _when_key(claim: Claim) -> tuple[str, tuple[int, int]]:
+    bounds = claim.bounds
+    return (bounds[0] if bounds else claim.reported), claim.order

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 
 from pactwatch.resolve.keys import event_keys
 from pactwatch.store.dates import Bounds, edtf_bounds
+
+bounds_of = lru_cache(maxsize=65536)(edtf_bounds)
+""":func:`~pactwatch.store.dates.edtf_bounds`, cached: the same few dates recur."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +53,21 @@ class Claim:
     @property
     def bounds(self) -> Bounds | None:
         """Return the first and last day the claim's date can mean, or None."""
-        return edtf_bounds(self.date)
+        return bounds_of(self.date)
 
     @property
     def reported(self) -> str:
         """Return the first day of the document's date ('' when undated), for ordering."""
-        bounds = edtf_bounds(self.published)
+        bounds = bounds_of(self.published)
         return bounds[0] if bounds else ""
 
     def blocking_keys(self) -> set[str]:
         """Return the blocking keys of an event this claim alone would make."""
         return event_keys(self.type, self.parties, self.names)
+
+    def lookup_keys(self) -> set[str]:
+        """Return the keys under which the events this claim may be about are stored."""
+        return event_keys(self.type, self.parties, self.names, lookup=True)
 
 
 def claim_from_row(

@@ -64,8 +64,9 @@ def _event(conn: Connection, event_id: str) -> sa.RowMapping:
 
 
 def _rewrite(conn: Connection, event_ids: Sequence[str], groups: dict[str, list[Claim]]) -> None:
-    """Replace events ``event_ids`` by ``groups`` (empty groups dropped)."""
-    drop_events(conn, list(event_ids))
+    """Replace events ``event_ids`` (and any of ``groups``) by ``groups``, each holding
+    all its event's claims (empty groups dropped)."""
+    drop_events(conn, sorted({*event_ids, *groups}))
     write_events(conn, {eid: found for eid, found in groups.items() if found})
 
 
@@ -199,7 +200,7 @@ def _reverse(conn: Connection, done: sa.RowMapping) -> str | None:
             _rewrite(conn, [home, alone], {home: groups[home] + groups[alone]})
         return home
     claim = load.claims_by_id(conn, [target])
-    link(conn, claim, provisional=False)
+    link(conn, claim, provisional=False, documents=True)
     return _event_of(conn, target)
 
 

@@ -7,9 +7,10 @@ Every key starts with the event type and the sorted parties
 - ``n:`` a name folded as the scorer folds it (gold/SCHEMA.md: case, dashes,
   quotes, "defense"/"defence", "U.S.", punctuation, stop words), plurals made
   singular: the subject and each alias;
-- ``n:`` the acronym of a name of several words, with and without its short
-  words ("Logistics Exchange Memorandum of Agreement" gives ``lemoa`` and
-  ``lema``), so an acronym and its expansion share a key;
+- ``a:`` the acronym of a name of three or more words, with and without its
+  short words ("Logistics Exchange Memorandum of Agreement" gives ``lemoa``
+  and ``lema``), which a one-word name ("LEMOA") looks up, and the other way
+  round: an acronym finds its expansion, two expansions do not find each other;
 - ``c:`` the folded name without generic words ("Exercise Yudh Abhyas" and
   "Yudh Abhyas" share ``yudh abhyas``);
 - ``m:`` a platform's model number ("F-404", "F404", "GE 404" share ``404``)
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 from pactwatch.evaluate.names import GENERIC_WORDS, STOP_WORDS, name_tokens
@@ -57,15 +59,23 @@ def model_numbers(name: str) -> set[str]:
     return {found.lower() for found in _MODEL.findall(name)}
 
 
-def name_keys(names: Iterable[str], *, event_type: str) -> set[str]:
-    """Return the name parts of the keys of a subject known by ``names``."""
+def name_keys(names: Iterable[str], *, event_type: str, lookup: bool = False) -> set[str]:
+    """Return the name parts of the keys of a subject known by ``names``.
+
+    Acronyms work one way: an expansion is stored under ``a:`` its acronyms and
+    a one-word name looks ``a:`` itself up (and the other way round), so two
+    expansions with the same initials never meet through them.
+    """
     keys: set[str] = set()
     for name in names:
         folded = fold(name)
         if not folded:
             continue
         keys.add(f"n:{folded}")
-        keys.update(f"n:{acronym}" for acronym in acronyms(name))
+        mark = "n" if lookup else "a"
+        keys.update(f"{mark}:{acronym}" for acronym in acronyms(name))
+        if lookup and " " not in folded:
+            keys.add(f"a:{folded}")
         core = " ".join(t for t in folded.split() if t not in GENERIC_WORDS)
         if core:
             keys.add(f"c:{core}")
@@ -74,10 +84,27 @@ def name_keys(names: Iterable[str], *, event_type: str) -> set[str]:
     return keys
 
 
-def event_keys(event_type: str, parties: Iterable[str], names: Iterable[str]) -> set[str]:
-    """Return every blocking key of an event of ``event_type`` between ``parties``."""
-    prefix = f"{event_type}|{','.join(sorted(parties))}|"
-    return {prefix + key for key in name_keys(names, event_type=event_type)}
+def event_keys(
+    event_type: str, parties: Iterable[str], names: Iterable[str], *, lookup: bool = False
+) -> set[str]:
+    """Return every blocking key of an event of ``event_type`` between ``parties`` (the keys
+    it is stored under, or with ``lookup`` those a claim about it looks up)."""
+    return set(_keys(event_type, tuple(sorted(parties)), tuple(names), lookup))
+
+
+@lru_cache(maxsize=65536)
+def _keys(
+    event_type: str, parties: tuple[str, ...], names: tuple[str, ...], lookup: bool
+) -> frozenset[str]:
+    prefix = f"{event_type}|{','.join(parties)}|"
+    found = name_keys(names, event_type=event_type, lookup=lookup)
+    return frozenset(prefix + key for key in found)
+
+
+def is_named(name: str) -> bool:
+    """Return True when ``name`` holds a proper name or a number ("Yudh Abhyas", "MQ-9B"),
+    not only common words ("fighter jets", "the deal")."""
+    return any(ch.isupper() or ch.isdigit() for ch in name)
 
 
 def models_clash(first: Iterable[str], second: Iterable[str]) -> bool:

@@ -17,7 +17,13 @@ from sqlalchemy.engine import Connection
 from pactwatch.resolve.claims import Claim, claim_from_row
 from pactwatch.resolve.match import Candidate
 from pactwatch.store.dates import edtf_bounds
-from pactwatch.store.schema import claims, corrections, documents, event_keys, events
+from pactwatch.store.schema import (
+    claims,
+    corrections,
+    documents,
+    event_basis,
+    events,
+)
 
 CHUNK: Final = 500
 """Ids per ``IN (...)``: under SQLite's bound-parameter limit."""
@@ -64,6 +70,28 @@ def claims_of_events(conn: Connection, event_ids: Iterable[str]) -> dict[str, li
     return {key: sorted(found, key=lambda c: c.order) for key, found in grouped.items()}
 
 
+def basis_of_events(conn: Connection, event_ids: Iterable[str]) -> dict[str, list[Claim]]:
+    """Return the deciding claims of each event (``event_basis``; all its claims when it
+    has no basis rows, as an event of one claim has none), in storage order."""
+    wanted = sorted(set(event_ids))
+    grouped: dict[str, list[Claim]] = defaultdict(list)
+    for part in chunks(wanted):
+        query = (
+            _claim_query()
+            .add_columns(event_basis.c.event_id.label("basis_of"))
+            .join(event_basis, event_basis.c.claim_id == claims.c.id)
+            .where(event_basis.c.event_id.in_(part))
+        )
+        for row in conn.execute(query):
+            m = row._mapping
+            grouped[m["basis_of"]].append(
+                claim_from_row(m, seq=int(m["seq"]), published=m["published"])
+            )
+    missing = [eid for eid in wanted if eid not in grouped]
+    grouped.update(claims_of_events(conn, missing))
+    return {key: sorted(found, key=lambda c: c.order) for key, found in grouped.items()}
+
+
 def claims_by_id(conn: Connection, claim_ids: Sequence[str]) -> list[Claim]:
     """Return the claims with the ids ``claim_ids`` (those that exist), in storage order."""
     found: list[Claim] = []
@@ -72,12 +100,27 @@ def claims_by_id(conn: Connection, claim_ids: Sequence[str]) -> list[Claim]:
     return sorted(found, key=lambda c: c.order)
 
 
+PER_KEY: Final = 32
+"""Candidates read per blocking key: the events most recently started under it."""
+
+_TERMS: Final = 200  # SELECTs per UNION ALL, under SQLite's limit of 500
+
+
 def events_by_key(conn: Connection, keys: Iterable[str]) -> dict[str, set[str]]:
-    """Return, for each of ``keys`` that some event has, the ids of those events."""
+    """Return, for each of ``keys`` that some event has, the ids of the (at most
+    :data:`PER_KEY`) events most recently started under it: one index range per key."""
     found: dict[str, set[str]] = defaultdict(set)
-    for part in chunks(sorted(set(keys))):
-        query = sa.select(event_keys.c.key, event_keys.c.event_id).where(event_keys.c.key.in_(part))
-        for key, event_id in conn.execute(query):
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    # Plain SQL: one statement of many small SELECTs; SQLAlchemy would compile
+    # each new number of them afresh.
+    one = (
+        f"SELECT * FROM (SELECT key, event_id FROM event_keys WHERE key = {mark} "
+        f"ORDER BY seq DESC LIMIT {PER_KEY}) AS k"
+    )
+    for part in chunks(sorted(set(keys)), _TERMS):
+        numbered = [one + str(n) for n in range(len(part))]
+        sql = " UNION ALL ".join(numbered)
+        for key, event_id in conn.exec_driver_sql(sql, tuple(part)):
             found[key].add(event_id)
     return found
 
@@ -98,6 +141,7 @@ def candidates(conn: Connection, event_ids: Iterable[str]) -> dict[str, Candidat
                 place=m["place"],
                 quantity=m["quantity"],
                 names={m["subject"], *m["aliases"]},
+                count=int(m["claim_count"]),
             )
     return found
 

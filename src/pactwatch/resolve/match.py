@@ -18,7 +18,9 @@ kind of event:
   ordered in 2024 are one procurement), and at one status only with
   compatible dates (an order in 2015 and a follow-on order in 2020 are two).
 
-An undated side is compatible with any date.
+An undated side is compatible with any date. A subject of common words only
+("fighter jets", "the deal": no capital letter, no digit) names no one thing:
+such claims join only with the same status and overlapping dates, both given.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from pactwatch.resolve.claims import Claim
-from pactwatch.resolve.keys import fold, models_clash
+from pactwatch.resolve.keys import fold, is_named, models_clash
 from pactwatch.store.dates import Bounds
 
 ONE_OFF: Final = frozenset({"agreement", "designation", "institution"})
@@ -47,6 +49,7 @@ class Candidate:
     quantity: int | None
     names: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
+    count: int = 1
 
 
 def overlap(first: Bounds | None, second: Bounds | None) -> bool:
@@ -69,9 +72,13 @@ def can_join(claim: Claim, event: Candidate) -> bool:
         return False
     if claim.document in event.documents or models_clash(claim.names, event.names):
         return False
+    dates = overlap(claim.bounds, event.bounds)
+    if not is_named(claim.subject) or not any(is_named(name) for name in event.names):
+        # "fighter jets" names no one thing: only the same dates make it the same event.
+        both = claim.bounds is not None and event.bounds is not None
+        return both and dates and claim.status == event.status
     if claim.type in ONE_OFF:
         return True
-    dates = overlap(claim.bounds, event.bounds)
     if claim.type in OCCURRENCES:
         return dates and _same_place(claim.place, event.place)
     steps = claim.status is not None and event.status is not None

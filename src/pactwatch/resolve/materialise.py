@@ -1,10 +1,13 @@
 """Writing canonical events from their claims: the event row, its party and dyad rows,
-its claims' links, its keys and its conflicts, with hand corrections of fields applied.
+its claims' links, keys, basis and conflicts, with hand corrections of fields applied.
+
+A new event is inserted; a stored event that gains claims is updated in place
+from its basis and the new claims (no row of its other claims is touched).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from datetime import UTC, datetime
 from itertools import combinations
 from typing import Any
@@ -13,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from pactwatch.resolve.best import Row, best_values
+from pactwatch.resolve.best import Row, basis, best_values
 from pactwatch.resolve.claims import Claim
 from pactwatch.resolve.conflicts import Conflict, event_conflicts
 from pactwatch.resolve.load import active_corrections, chunks
@@ -22,6 +25,7 @@ from pactwatch.store.rows import SUBJECT_KINDS, entity_id
 from pactwatch.store.schema import (
     claims,
     conflicts,
+    event_basis,
     event_dyads,
     event_keys,
     event_parties,
@@ -33,37 +37,87 @@ Groups = Mapping[str, Sequence[Claim]]
 
 
 def drop_events(conn: Connection, event_ids: Sequence[str]) -> None:
-    """Delete events ``event_ids`` with their party, dyad, key and conflict rows."""
+    """Delete events ``event_ids`` with their party, dyad, key, basis and conflict rows."""
     for part in chunks(list(event_ids)):
-        for table in (event_dyads, event_parties, event_keys, conflicts):
+        for table in (event_dyads, event_parties, event_keys, event_basis, conflicts):
             conn.execute(table.delete().where(table.c.event_id.in_(part)))
         conn.execute(claims.update().where(claims.c.event_id.in_(part)).values(event_id=None))
         conn.execute(events.delete().where(events.c.id.in_(part)))
 
 
-def write_events(conn: Connection, groups: Groups, *, replace: bool = True) -> None:
-    """Write one canonical event per group (replacing any stored one when ``replace``)."""
+def write_events(
+    conn: Connection,
+    groups: Groups,
+    *,
+    counts: Mapping[str, int] | None = None,
+    stored: Set[str] = frozenset(),
+) -> None:
+    """Write one canonical event per group of claims.
+
+    A group holds all the event's claims, or (for the events in ``stored``,
+    which are updated in place) its basis and its new claims, with its claim
+    count in ``counts``. Events not in ``stored`` must not exist yet.
+    """
     if not groups:
         return
     ids = list(groups)
-    if replace:
-        drop_events(conn, ids)
     fixes = _field_fixes(conn, ids)
     now = datetime.now(UTC)
-    rows = [_event_row(eid, found, fixes.get(eid, {}), now) for eid, found in groups.items()]
-    _insert(conn, events, rows)
-    _insert(conn, event_parties, [p for row in rows for p in _party_rows(row)])
-    _insert(conn, event_dyads, [d for row in rows for d in _dyad_rows(row)])
-    links = [{"claim": c.id, "event": eid} for eid, found in groups.items() for c in found]
+    rows = {eid: _event_row(eid, found, fixes.get(eid, {}), now) for eid, found in groups.items()}
+    for eid, count in (counts or {}).items():
+        if eid in rows:
+            rows[eid]["claim_count"] = count
+    fresh = [row for eid, row in rows.items() if eid not in stored]
+    _insert(conn, events, fresh)
+    _insert(conn, event_parties, [p for row in fresh for p in _party_rows(row)])
+    _insert(conn, event_dyads, [d for row in fresh for d in _dyad_rows(row)])
+    _update(conn, [row for eid, row in rows.items() if eid in stored])
+    links = [{"claim": c.id, "event_id": eid} for eid, found in groups.items() for c in found]
+    conn.execute(claims.update().where(claims.c.id == sa.bindparam("claim")), links)
+    add_keys(conn, groups)
+    _replace_basis(conn, groups, stored)
+    for part in chunks([eid for eid in ids if eid in stored]):
+        conn.execute(conflicts.delete().where(conflicts.c.event_id.in_(part)))
+    insert_conflicts(
+        conn, [c for eid, found in groups.items() for c in event_conflicts(eid, found)]
+    )
+
+
+def _update(conn: Connection, rows: Sequence[Row]) -> None:
+    """Set the best values of stored events, and the dates their party and dyad rows copy."""
+    if not rows:
+        return
+    fields = [name for name in rows[0] if name != "id"]
+    params = [{f"v_{name}": row[name] for name in fields} | {"eid": row["id"]} for row in rows]
+    which: sa.BindParameter[str] = sa.bindparam("eid")
     conn.execute(
-        claims.update().where(claims.c.id == sa.bindparam("claim")),
-        [{"claim": link["claim"], "event_id": link["event"]} for link in links],
+        events.update()
+        .where(events.c.id == which)
+        .values({name: sa.bindparam(f"v_{name}") for name in fields}),
+        params,
     )
-    add_keys(
-        conn, {eid: {k for c in found for k in c.blocking_keys()} for eid, found in groups.items()}
-    )
-    found_conflicts = [c for eid, found in groups.items() for c in event_conflicts(eid, found)]
-    insert_conflicts(conn, found_conflicts)
+    conn.execute(
+        event_parties.update().where(event_parties.c.event_id == which)
+        .values(date_start=sa.bindparam("v_date_start")),
+        params,
+    )  # fmt: skip
+    conn.execute(
+        event_dyads.update().where(event_dyads.c.event_id == which)
+        .values(date_start=sa.bindparam("v_date_start"), date_end=sa.bindparam("v_date_end")),
+        params,
+    )  # fmt: skip
+
+
+def _replace_basis(conn: Connection, groups: Groups, stored: Set[str]) -> None:
+    for part in chunks([eid for eid in groups if eid in stored]):
+        conn.execute(event_basis.delete().where(event_basis.c.event_id.in_(part)))
+    rows = [
+        {"event_id": eid, "claim_id": claim.id}
+        for eid, found in groups.items()
+        if len(found) > 1
+        for claim in basis(found)
+    ]
+    _insert(conn, event_basis, rows)
 
 
 def _field_fixes(conn: Connection, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -120,9 +174,13 @@ def _insert(conn: Connection, table: sa.Table, rows: list[Row]) -> None:
         conn.execute(table.insert(), rows)
 
 
-def add_keys(conn: Connection, keys: Mapping[str, set[str]]) -> None:
-    """Add blocking keys (event id -> keys), keeping those already stored."""
-    rows = [{"key": key, "event_id": eid} for eid, found in keys.items() for key in sorted(found)]
+def add_keys(conn: Connection, groups: Groups) -> None:
+    """Add the blocking keys of each event's claims, keeping those already stored."""
+    rows = []
+    for eid, found in groups.items():
+        seq = min(c.order for c in found)[0]
+        keys = {key for claim in found for key in claim.blocking_keys()}
+        rows += [{"key": key, "event_id": eid, "seq": seq} for key in sorted(keys)]
     if not rows:
         return
     dialect = sqlite if conn.dialect.name == "sqlite" else postgresql

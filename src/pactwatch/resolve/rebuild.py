@@ -21,6 +21,7 @@ from pactwatch.store.schema import (
     claims,
     conflicts,
     documents,
+    event_basis,
     event_dyads,
     event_keys,
     event_parties,
@@ -43,7 +44,7 @@ def rebuild(conn: Connection) -> RebuildResult:
     """Drop every event and link every claim again, in storage order; return the counts."""
     from pactwatch.resolve.corrections import reapply, rejected_claims
 
-    for table in (conflicts, event_keys, event_dyads, event_parties):
+    for table in (conflicts, event_keys, event_basis, event_dyads, event_parties):
         conn.execute(table.delete())
     conn.execute(claims.update().values(event_id=None))
     conn.execute(events.delete())

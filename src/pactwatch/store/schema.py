@@ -5,7 +5,8 @@ documents 1──* claims *──1 events *──1 entities 1──* entity_name
                                1──* event_parties   (one row per state, for filters)
                                1──* event_dyads     (one row per pair of states, for timelines)
 corrections                    (append-only: who, when, what, old, new, why)
-event_keys  conflicts          (resolution: blocking keys per event; disagreements found)
+event_keys event_basis conflicts  (resolution: blocking keys and deciding claims per event;
+                                  disagreements found)
 ```
 
 A *claim* is what one document states (one per extracted :class:`~pactwatch.records.Event`,
@@ -185,8 +186,19 @@ event_keys = sa.Table(
     metadata,
     sa.Column("key", sa.Text, primary_key=True, comment="type|parties|name key (resolve.keys)"),
     sa.Column("event_id", _ID, primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False, comment="documents.seq of its first claim"),
+    sa.Index("ix_event_keys_recent", "key", "seq"),
     sa.Index("ix_event_keys_event", "event_id"),
     comment="blocking keys: an incoming claim looks up the events it may be about here",
+    sqlite_with_rowid=False,
+)
+
+event_basis = sa.Table(
+    "event_basis",
+    metadata,
+    sa.Column("event_id", _ID, primary_key=True),
+    sa.Column("claim_id", _ID, primary_key=True),
+    comment="the few claims that decide an event's best values (resolve.best.basis)",
     sqlite_with_rowid=False,
 )
 
@@ -213,6 +225,7 @@ TABLES = (
     event_dyads,
     corrections,
     event_keys,
+    event_basis,
     conflicts,
 )
 """Every table, parents before children (the order to create and bulk-write)."""

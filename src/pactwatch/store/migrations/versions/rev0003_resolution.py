@@ -1,8 +1,12 @@
 """Cross-document resolution: blocking keys per event and the conflicts found.
 
-- ``event_keys`` (key, event_id): each canonical event's blocking keys (type,
-  sorted parties and one normalised name of its subject), so that linking a new
-  document's claims looks candidates up by index and never scans ``claims``.
+- ``event_keys`` (key, event_id, seq): each canonical event's blocking keys
+  (type, sorted parties and one normalised name of its subject) and when it
+  was first stated, so that linking a new document's claims looks the most
+  recent candidates up by index and never scans ``claims``.
+- ``event_basis`` (event_id, claim_id): the few claims that decide an event's
+  best values, so that an event that gains a claim is recomputed from them and
+  the new claim, not from all its claims.
 - ``conflicts``: what the claims of one event (or one document) disagree about.
 
 The upgrade then rebuilds every link from the claims (``pactwatch resolve
@@ -32,11 +36,21 @@ def upgrade() -> None:
         "event_keys",
         sa.Column("key", sa.Text, nullable=False, comment="type|parties|name key (resolve.keys)"),
         sa.Column("event_id", sa.String(24), nullable=False),
+        sa.Column("seq", sa.BigInteger, nullable=False, comment="documents.seq of its first claim"),
         sa.PrimaryKeyConstraint("key", "event_id"),
         comment="blocking keys: an incoming claim looks up the events it may be about here",
         sqlite_with_rowid=False,
     )
+    op.create_index("ix_event_keys_recent", "event_keys", ["key", "seq"])
     op.create_index("ix_event_keys_event", "event_keys", ["event_id"])
+    op.create_table(
+        "event_basis",
+        sa.Column("event_id", sa.String(24), nullable=False),
+        sa.Column("claim_id", sa.String(24), nullable=False),
+        sa.PrimaryKeyConstraint("event_id", "claim_id"),
+        comment="the few claims that decide an event's best values (resolve.best.basis)",
+        sqlite_with_rowid=False,
+    )
     op.create_table(
         "conflicts",
         sa.Column("id", _ROWID, primary_key=True, autoincrement=True),
@@ -58,4 +72,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Drop the resolution tables (events keep their current links)."""
     op.drop_table("conflicts")
+    op.drop_table("event_basis")
     op.drop_table("event_keys")
