@@ -92,3 +92,11 @@ def test_rebuilding_gives_the_same_events_and_conflicts(gold_store: Store) -> No
             map(str, conflicts)
         )
     assert (result.claims, result.events) == (159, 154)
+
+
+def test_the_two_spellings_of_sosa_are_one_entity(gold_store: Store) -> None:
+    with gold_store:
+        found = [e for e in gold_store.entities(kind="agreement") if "SOSA" in e.names]
+    (sosa,) = found
+    assert {"Security of Supply Arrangement", "Security of Supplies Arrangement"} <= set(sosa.names)
+    assert sosa.events == 1

@@ -26,7 +26,14 @@ from pactwatch.resolve.best import best_values
 from pactwatch.resolve.claims import Claim, claim_from_row
 from pactwatch.resolve.conflicts import count_conflicts
 from pactwatch.resolve.match import Candidate, best_candidate
-from pactwatch.resolve.materialise import add_keys, drop_events, insert_conflicts, write_events
+from pactwatch.resolve.materialise import (
+    add_keys,
+    drop_events,
+    drop_orphan_entities,
+    entity_of,
+    insert_conflicts,
+    write_events,
+)
 from pactwatch.store.dates import edtf_bounds
 from pactwatch.store.schema import documents
 
@@ -126,6 +133,7 @@ def link(
     grown = batch.grown
     if provisional:
         drop_events(conn, merged)
+        orphans = {entity_of(batch_claim) for batch_claim in found if batch_claim.id in merged}
         singles = batch.new_events - grown
         add_keys(conn, {eid: batch.groups[eid] for eid in singles})
         rewrite, stored = grown, grown
@@ -134,6 +142,8 @@ def link(
     counts = {eid: batch.events[eid].count for eid in rewrite}
     groups = {eid: batch.groups[eid] for eid in sorted(rewrite)}
     write_events(conn, groups, counts=counts, stored=stored)
+    if provisional:
+        drop_orphan_entities(conn, {e for e in orphans if e is not None})
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in found:
         by_doc[claim.document].append(claim)

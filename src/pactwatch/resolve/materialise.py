@@ -7,7 +7,7 @@ from its basis and the new claims (no row of its other claims is touched).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from datetime import UTC, datetime
 from itertools import combinations
 from typing import Any
@@ -25,6 +25,8 @@ from pactwatch.store.rows import SUBJECT_KINDS, entity_id
 from pactwatch.store.schema import (
     claims,
     conflicts,
+    entities,
+    entity_names,
     event_basis,
     event_dyads,
     event_keys,
@@ -68,6 +70,7 @@ def write_events(
         if eid in rows:
             rows[eid]["claim_count"] = count
     fresh = [row for eid, row in rows.items() if eid not in stored]
+    _add_entities(conn, rows, groups)
     _insert(conn, events, fresh)
     _insert(conn, event_parties, [p for row in fresh for p in _party_rows(row)])
     _insert(conn, event_dyads, [d for row in fresh for d in _dyad_rows(row)])
@@ -81,6 +84,48 @@ def write_events(
     insert_conflicts(
         conn, [c for eid, found in groups.items() for c in event_conflicts(eid, found)]
     )
+
+
+def _add_entities(conn: Connection, rows: Mapping[str, Row], groups: Groups) -> None:
+    """Make sure each event's entity exists, known by every name its claims give it
+    (so an acronym and its expansion, or two spellings, are one entity)."""
+    entity_rows: dict[str, Row] = {}
+    names: dict[tuple[str, str], Row] = {}
+    for eid, row in rows.items():
+        entity = row["entity_id"]
+        if entity is None:
+            continue
+        kind = entity.partition(":")[0]
+        entity_rows.setdefault(entity, {"id": entity, "kind": kind, "name": row["subject"],
+                                        "category": None, "states": None})  # fmt: skip
+        for claim in groups[eid]:
+            for name in claim.names:
+                names.setdefault((entity, name), {"entity_id": entity, "name": name})
+    _insert_ignore(conn, entities, list(entity_rows.values()))
+    _insert_ignore(conn, entity_names, list(names.values()))
+
+
+def drop_orphan_entities(conn: Connection, entity_ids: Iterable[str] | None = None) -> None:
+    """Delete entities (not states) that no event names any more: those of ``entity_ids``,
+    or all of them (with their names)."""
+    orphan = ~sa.exists().where(events.c.entity_id == entities.c.id)
+    query = entities.delete().where(orphan, entities.c.kind != "state")
+    if entity_ids is None:
+        conn.execute(query)
+        return
+    for part in chunks(sorted(set(entity_ids))):
+        conn.execute(query.where(entities.c.id.in_(part)))
+
+
+def entity_of(claim: Claim) -> str | None:
+    """Return the id of the entity a claim's subject names (None for meetings, visits...)."""
+    return _entity(claim)
+
+
+def _insert_ignore(conn: Connection, table: sa.Table, rows: list[Row]) -> None:
+    if rows:
+        dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
+        conn.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
 
 
 def _update(conn: Connection, rows: Sequence[Row]) -> None:
@@ -181,10 +226,7 @@ def add_keys(conn: Connection, groups: Groups) -> None:
         seq = min(c.order for c in found)[0]
         keys = {key for claim in found for key in claim.blocking_keys()}
         rows += [{"key": key, "event_id": eid, "seq": seq} for key in sorted(keys)]
-    if not rows:
-        return
-    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
-    conn.execute(dialect.insert(event_keys).on_conflict_do_nothing(), rows)
+    _insert_ignore(conn, event_keys, rows)
 
 
 def insert_conflicts(conn: Connection, found: Sequence[Conflict]) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from pactwatch.resolve import load
 from pactwatch.resolve.link import link
+from pactwatch.resolve.materialise import drop_orphan_entities
 from pactwatch.store.schema import (
     claims,
     conflicts,
@@ -61,5 +62,6 @@ def rebuild(conn: Connection) -> RebuildResult:
         link(conn, found, provisional=False)
         linked += len(found)
     applied = reapply(conn)
+    drop_orphan_entities(conn)
     total = conn.scalar(sa.select(sa.func.count()).select_from(events)) or 0
     return RebuildResult(claims=linked, events=int(total), corrections=applied)

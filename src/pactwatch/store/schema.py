@@ -11,8 +11,8 @@ event_keys event_basis conflicts  (resolution: blocking keys and deciding claims
 
 A *claim* is what one document states (one per extracted :class:`~pactwatch.records.Event`,
 with its evidence); an *event* is the canonical record the claims are about.
-For now each claim has its own event; merging (issue 6) re-points
-``claims.event_id`` and recomputes the event's best values. ``event_parties``
+Resolution (:mod:`pactwatch.resolve`, issue 6) points the claims about one
+real event at one event and keeps its best values. ``event_parties``
 copies ``type``/``date_start`` and ``event_dyads`` ``date_start``/``date_end``
 from their event so that the common filters and the dyad timeline are ordered
 index scans; whatever changes an event's dates must change them there too.
