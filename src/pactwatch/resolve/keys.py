@@ -9,8 +9,10 @@ Every key starts with the event type and the sorted parties
   singular: the subject and each alias;
 - ``a:`` the acronym of a name of three or more words, with and without its
   short words ("Logistics Exchange Memorandum of Agreement" gives ``lemoa``
-  and ``lema``), which a one-word name ("LEMOA") looks up, and the other way
-  round: an acronym finds its expansion, two expansions do not find each other;
+  and ``lema``), which a one-word name ("LEMOA") looks up, and ``s:`` a
+  one-word name, which an expansion looks its acronyms up under: an acronym
+  finds its expansion and the other way round, two expansions with the same
+  initials never meet;
 - ``c:`` the folded name without generic words ("Exercise Yudh Abhyas" and
   "Yudh Abhyas" share ``yudh abhyas``);
 - ``m:`` a platform's model number ("F-404", "F404", "GE 404" share ``404``)
@@ -34,6 +36,8 @@ _WORD: Final = re.compile(r"[A-Za-z0-9]+")
 
 
 def _singular(token: str) -> str:
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
     if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
         return token[:-1]
     return token
@@ -68,14 +72,17 @@ def name_keys(names: Iterable[str], *, event_type: str, lookup: bool = False) ->
     """
     keys: set[str] = set()
     for name in names:
-        folded = fold(name)
+        raw = name_tokens(name)
+        folded = " ".join(_singular(token) for token in raw)
         if not folded:
             continue
         keys.add(f"n:{folded}")
-        mark = "n" if lookup else "a"
-        keys.update(f"{mark}:{acronym}" for acronym in acronyms(name))
-        if lookup and " " not in folded:
-            keys.add(f"a:{folded}")
+        found, alone = acronyms(name), len(raw) == 1
+        # An expansion is stored under a:ACRONYM and looks up s:ACRONYM; a one-word
+        # name (unfolded: "AAAS" is no plural) is stored under s: and looks up a:.
+        keys.update(f"{'s' if lookup else 'a'}:{acronym}" for acronym in found)
+        if alone:
+            keys.add(f"{'a' if lookup else 's'}:{raw[0]}")
         core = " ".join(t for t in folded.split() if t not in GENERIC_WORDS)
         if core:
             keys.add(f"c:{core}")
