@@ -26,12 +26,17 @@ from sqlalchemy.engine import Engine
 from pactwatch.ingest.run import Extractor, default_extractor, expand_paths, read_all
 from pactwatch.ingest.run import ingest as ingest_items
 from pactwatch.ingest.writer import IngestResult
+from pactwatch.query.conflicts import list_conflicts
 from pactwatch.query.entities import list_entities
 from pactwatch.query.events import EventFilter, list_events, timeline
 from pactwatch.query.results import EntityRecord, EventDetail, Results, SearchHit, StoredEvent
 from pactwatch.query.search import search
 from pactwatch.query.show import show_event
 from pactwatch.records import Document, Event
+from pactwatch.resolve import corrections as fixes
+from pactwatch.resolve.conflicts import Conflict
+from pactwatch.resolve.corrections import Done
+from pactwatch.resolve.rebuild import RebuildResult, rebuild
 from pactwatch.sources import Item
 from pactwatch.store import schema
 from pactwatch.store.engine import create_store_engine, display_url
@@ -170,6 +175,44 @@ class Store:
                 for name in names
             }
 
+    def conflicts(self, *, party: str | None = None, limit: int | None = None) -> list[Conflict]:
+        """Return the conflicts between sources (of events ``party`` takes part in)."""
+        with self.engine.connect() as conn:
+            return list_conflicts(conn, party=party, limit=limit)
+
+    def resolve_all(self) -> RebuildResult:
+        """Rebuild every link between claims and events (``pactwatch resolve --all``)."""
+        with self.engine.begin() as conn:
+            return rebuild(conn)
+
+    def correct(
+        self, event_id: str, *, field: str, value: object, why: str, author: str | None = None
+    ) -> Done:
+        """Set one field of an event by hand (recorded, reversible); return the correction."""
+        with self.engine.begin() as conn:
+            return fixes.correct(conn, event_id, field=field, value=value, reason=why,
+                                 author=author or _user())  # fmt: skip
+
+    def merge(self, keep: str, other: str, *, why: str, author: str | None = None) -> Done:
+        """Merge event ``other`` into event ``keep`` (recorded, reversible)."""
+        with self.engine.begin() as conn:
+            return fixes.merge(conn, keep, other, reason=why, author=author or _user())
+
+    def split(self, event_id: str, claim_id: str, *, why: str, author: str | None = None) -> Done:
+        """Take claim ``claim_id`` out of event ``event_id`` (recorded, reversible)."""
+        with self.engine.begin() as conn:
+            return fixes.split(conn, event_id, claim_id, reason=why, author=author or _user())
+
+    def reject(self, claim_id: str, *, why: str, author: str | None = None) -> Done:
+        """Take claim ``claim_id`` out of every event (recorded, reversible)."""
+        with self.engine.begin() as conn:
+            return fixes.reject(conn, claim_id, reason=why, author=author or _user())
+
+    def undo(self, correction: int, *, why: str, author: str | None = None) -> Done:
+        """Undo correction number ``correction`` (recorded as a correction of its own)."""
+        with self.engine.begin() as conn:
+            return fixes.undo(conn, correction, reason=why, author=author or _user())
+
     def close(self) -> None:
         """Close every connection to the database."""
         self.engine.dispose()
@@ -202,6 +245,15 @@ def open(db: str | os.PathLike[str] | None = None) -> Store:
         engine.dispose()
         raise
     return Store(engine)
+
+
+def _user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def _names(value: Names) -> tuple[str, ...]:

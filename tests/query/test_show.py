@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 
 from pactwatch.api import Store
 from pactwatch.documents import make_document
@@ -69,15 +68,10 @@ def test_without_a_trigger_the_evidence_span_is_highlighted(store: Store) -> Non
 
 
 def test_history_lists_every_claim_of_a_merged_event_in_date_order(filled: Store) -> None:
-    # Merging is issue 6; here two claims are pointed at one event by hand to
-    # check that show() reads the claims -> event link, not one claim.
-    ordered, negotiating = filled.events(type="procurement")
-    with filled.engine.begin() as conn:
-        conn.execute(
-            sa.text("UPDATE claims SET event_id = :keep WHERE event_id = :drop"),
-            {"keep": ordered.id, "drop": negotiating.id},
-        )
-    detail = filled.show(ordered.id)
+    # The two documents about 31 MQ-9B (negotiating 2023, ordered 2024-10) are one
+    # procurement since resolution (issue 6): show() lists both claims.
+    (merged,) = filled.events(type="procurement")
+    detail = filled.show(merged.id)
     assert [(h.status, h.date) for h in detail.history] == [
         ("negotiating", "2023"),
         ("ordered", "2024-10"),

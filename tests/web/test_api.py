@@ -74,7 +74,8 @@ def test_cursor_is_stable_when_events_are_added_between_pages(
 def test_one_event_has_its_evidence_and_history(client: TestClient, web_store: Store) -> None:
     for listed in client.get("/api/v1/events?limit=40").json()["events"]:
         event = client.get(f"/api/v1/events/{listed['id']}").json()
-        assert event["id"] == listed["id"] and event["conflicts"] == []
+        assert event["id"] == listed["id"]
+        assert all(c["event"] == listed["id"] for c in event["conflicts"])
         assert len(event["evidence"]) == event["claims"] >= 1
         for item in event["evidence"]:
             low, high = item["highlight"]
@@ -83,9 +84,11 @@ def test_one_event_has_its_evidence_and_history(client: TestClient, web_store: S
                 item["evidence"]
                 in client.get(f"/api/v1/documents/{item['document']}").json()["text"]
             )
-        assert [h["status"] for h in event["history"]] == [
+        # history is in date order; with claims merged from several documents
+        # (issue 6) that need not be the evidence's order
+        assert sorted(h["status"] for h in event["history"]) == sorted(
             e["status"] for e in event["evidence"] if e["status"]
-        ]
+        )
 
 
 def test_an_event_is_found_by_a_unique_prefix(client: TestClient) -> None:
@@ -162,7 +165,12 @@ def test_summary_entities_search_dyads_and_conflicts(client: TestClient, web_sto
     assert sum(d["events"] for d in exercises) <= sum(d["events"] for d in summary["dyads"])
     assert {"a": "FR", "b": "IN"}.items() <= next(d for d in exercises if d["a"] == "FR").items()
     conflicts = client.get("/api/v1/conflicts").json()
-    assert conflicts["conflicts"] == [] and conflicts["note"]
+    assert conflicts["note"] and conflicts["conflicts"] == [
+        c.to_dict() for c in web_store.conflicts()
+    ]
+    for conflict in conflicts["conflicts"]:
+        assert {"kind", "event", "document", "field", "values"} <= conflict.keys()
+        assert all(value["documents"] for value in conflict["values"])
 
 
 @pytest.mark.parametrize(

@@ -115,9 +115,10 @@ def _columns(records: Sequence[Record]) -> Sequence[str]:
 
 def register(app: typer.Typer) -> None:
     """Add ingest, events, timeline, show, entities, search, demo and db to the app."""
-    from pactwatch.cli import db_cmd, demo_cmd, ingest_cmd, query_cmds
+    from pactwatch.cli import db_cmd, demo_cmd, ingest_cmd, query_cmds, resolve_cmds
 
     ingest_cmd.register(app)
     query_cmds.register(app)
     demo_cmd.register(app)
     db_cmd.register(app)
+    resolve_cmds.register(app)

@@ -5,12 +5,14 @@ documents 1──* claims *──1 events *──1 entities 1──* entity_name
                                1──* event_parties   (one row per state, for filters)
                                1──* event_dyads     (one row per pair of states, for timelines)
 corrections                    (append-only: who, when, what, old, new, why)
+event_keys event_basis conflicts  (resolution: blocking keys and deciding claims per event;
+                                  disagreements found)
 ```
 
 A *claim* is what one document states (one per extracted :class:`~pactwatch.records.Event`,
 with its evidence); an *event* is the canonical record the claims are about.
-For now each claim has its own event; merging (issue 6) re-points
-``claims.event_id`` and recomputes the event's best values. ``event_parties``
+Resolution (:mod:`pactwatch.resolve`, issue 6) points the claims about one
+real event at one event and keeps its best values. ``event_parties``
 copies ``type``/``date_start`` and ``event_dyads`` ``date_start``/``date_end``
 from their event so that the common filters and the dyad timeline are ordered
 index scans; whatever changes an event's dates must change them there too.
@@ -179,6 +181,40 @@ corrections = sa.Table(
     sa.Index("ix_corrections_target", "target", "target_id"),
 )
 
+event_keys = sa.Table(
+    "event_keys",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True, comment="type|parties|name key (resolve.keys)"),
+    sa.Column("event_id", _ID, primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False, comment="documents.seq of its first claim"),
+    sa.Index("ix_event_keys_recent", "key", "seq"),
+    sa.Index("ix_event_keys_event", "event_id"),
+    comment="blocking keys: an incoming claim looks up the events it may be about here",
+    sqlite_with_rowid=False,
+)
+
+event_basis = sa.Table(
+    "event_basis",
+    metadata,
+    sa.Column("event_id", _ID, primary_key=True),
+    sa.Column("claim_id", _ID, primary_key=True),
+    comment="the few claims that decide an event's best values (resolve.best.basis)",
+    sqlite_with_rowid=False,
+)
+
+conflicts = sa.Table(
+    "conflicts",
+    metadata,
+    sa.Column("id", _ROWID, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(20), nullable=False, comment="date, status, quantity, count..."),
+    sa.Column("event_id", _ID, comment="the event the claims disagree about"),
+    sa.Column("document_id", sa.String(64), comment="the document of a count conflict"),
+    sa.Column("field", sa.String(40), nullable=False),
+    sa.Column("detail", sa.JSON, nullable=False, comment="values, each with its documents"),
+    sa.Index("ix_conflicts_event", "event_id"),
+    sa.Index("ix_conflicts_document", "document_id"),
+)
+
 TABLES = (
     documents,
     entities,
@@ -188,5 +224,8 @@ TABLES = (
     event_parties,
     event_dyads,
     corrections,
+    event_keys,
+    event_basis,
+    conflicts,
 )
 """Every table, parents before children (the order to create and bulk-write)."""

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from pactwatch.errors import StoreError
 from pactwatch.records import Document, Event
+from pactwatch.resolve import link_new_claims
 from pactwatch.store import ddl, schema
 from pactwatch.store.rows import BatchRows, Row, check_events
 
@@ -126,6 +127,7 @@ def _insert_rows(conn: Connection, rows: BatchRows, doc_ids: Sequence[str]) -> N
         if table_rows:
             table = schema.metadata.tables[name]
             _executemany(conn, table, table_rows, ignore=name in _IGNORE_DUPLICATES)
+    link_new_claims(conn, rows.claims)
     if conn.dialect.name == "sqlite":
         for start in range(0, len(doc_ids), _CHUNK):
             chunk = tuple(doc_ids[start : start + _CHUNK])

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.engine import Connection
 
+from pactwatch.query.conflicts import list_conflicts
 from pactwatch.query.corrections import list_corrections
 from pactwatch.query.documents import list_documents, show_document
 from pactwatch.query.dyads import list_dyads
@@ -38,8 +39,9 @@ Conn = Annotated[Connection, Depends(connection)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 
 CONFLICTS_NOTE = (
-    "Conflict detection arrives with cross-document resolution; until then each event "
-    "has one claim and this list is empty."
+    "Where sources disagree about one event (two dates, a status going backwards, "
+    "quantities, a negation) or a document announces a count and lists another: "
+    "docs/resolve.md."
 )
 
 
@@ -63,7 +65,7 @@ def event_endpoint(conn: Conn, event_id: Annotated[str, Path(max_length=64)]) ->
     return event_json(detail.event) | {
         "evidence": [item.to_dict() for item in detail.evidence],
         "history": [item.to_dict() for item in detail.history],
-        "conflicts": [],
+        "conflicts": [c.to_dict() for c in list_conflicts(conn, event=detail.event.id)],
         "corrections": [c.to_dict() for c in list_corrections(conn, "event", detail.event.id)],
     }
 
@@ -166,9 +168,14 @@ def search_endpoint(
 
 
 @router.get("/conflicts")
-def conflicts_endpoint() -> dict[str, Any]:
-    """Conflicting claims about one event (empty until cross-document resolution lands)."""
-    return {"conflicts": [], "note": CONFLICTS_NOTE}
+def conflicts_endpoint(
+    conn: Conn,
+    party: Annotated[str | None, Query(pattern=STATE, description="Only this state's.")] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> dict[str, Any]:
+    """Where the sources disagree, each with the documents on every side (docs/resolve.md)."""
+    found = list_conflicts(conn, party=party, limit=limit)
+    return {"conflicts": [c.to_dict() for c in found], "note": CONFLICTS_NOTE}
 
 
 @router.get("/summary")
