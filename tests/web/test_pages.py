@@ -73,3 +73,28 @@ def test_page_errors_are_pages_with_one_line(client: TestClient, url: str, statu
     assert response.status_code == status
     assert response.headers["content-type"].startswith("text/html")
     assert '<p class="error">' in response.text and "Traceback" not in response.text
+
+
+def test_the_event_page_shows_where_its_sources_disagree(db_url: str) -> None:
+    from pactwatch.api import open as open_store
+    from pactwatch.documents import make_document
+    from pactwatch.extract.api import extract
+    from pactwatch.web import create_app
+
+    texts = [
+        ("India and the United States signed the Logistics Exchange Memorandum of Agreement "
+         "(LEMOA) in Washington on August 29, 2016.", "2016-08-30"),
+        ("The United States and India signed LEMOA in Washington on August 30, 2016, "
+         "officials said.", "2016-09-02"),
+    ]  # fmt: skip
+    docs = [make_document(text, published=published) for text, published in texts]
+    with open_store(db_url) as store:
+        store.add_many([(doc, extract(doc.text, published=doc.published)) for doc in docs])
+        (conflict,) = [c for c in store.conflicts() if c.kind == "date"]
+        with TestClient(create_app(store)) as client:
+            page = client.get(f"/events/{conflict.event}").text
+    assert "<strong>date</strong> (date)" in page
+    assert sorted(side["value"] for side in conflict.values) == ["2016-08-29", "2016-08-30"]
+    assert all(side["value"] in page for side in conflict.values)
+    for doc in docs:
+        assert f'href="/documents/{doc.id}"' in page

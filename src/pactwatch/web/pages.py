@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.engine import Connection
 
+from pactwatch.query.conflicts import list_conflicts
 from pactwatch.query.corrections import list_corrections
 from pactwatch.query.documents import list_documents, show_document
 from pactwatch.query.dyads import list_dyads
@@ -74,7 +75,8 @@ def event_page(request: Request, conn: Conn, event_id: str) -> HTMLResponse:
     with lookup():
         detail = show_event(conn, event_id)
     fixes = list_corrections(conn, "event", detail.event.id)
-    return render(request, "event.html", detail=detail, conflicts=[], note=CONFLICTS_NOTE,
+    conflicts = list_conflicts(conn, event=detail.event.id)
+    return render(request, "event.html", detail=detail, conflicts=conflicts, note=CONFLICTS_NOTE,
                   corrections=fixes)  # fmt: skip
 
 
